@@ -1,0 +1,45 @@
+package fr.picloud.contracts;
+
+import fr.picloud.contracts.catalog.OfferingPublished;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Every message of the platform and the way from its wire name back to its record. */
+public final class MessageCatalog {
+
+    /** Add each new message record here; the contract tests then demand its schema and AsyncAPI entry. */
+    public static final List<Class<? extends Message>> ALL = List.of(OfferingPublished.class);
+
+    private static final Map<Key, Class<? extends Message>> BY_KEY =
+            ALL.stream().collect(Collectors.toUnmodifiableMap(MessageCatalog::keyOf, Function.identity()));
+
+    private MessageCatalog() {}
+
+    public static MessageType typeOf(Class<? extends Message> messageClass) {
+        MessageType type = messageClass.getAnnotation(MessageType.class);
+        if (type == null) {
+            throw new IllegalArgumentException(messageClass.getName() + " lacks @MessageType");
+        }
+        return type;
+    }
+
+    public static Optional<Class<? extends Message>> find(String type, int version) {
+        return Optional.ofNullable(BY_KEY.get(new Key(type, version)));
+    }
+
+    /** The file name of a message's JSON Schema under {@code schemas/} on the class path. */
+    public static String schemaFileOf(Class<? extends Message> messageClass) {
+        MessageType type = typeOf(messageClass);
+        return type.type() + ".v" + type.version() + ".json";
+    }
+
+    private static Key keyOf(Class<? extends Message> messageClass) {
+        MessageType type = typeOf(messageClass);
+        return new Key(type.type(), type.version());
+    }
+
+    private record Key(String type, int version) {}
+}

@@ -1,0 +1,127 @@
+package fr.picloud.platform;
+
+import fr.picloud.platform.messaging.EventPublisher;
+import fr.picloud.platform.messaging.InboundEventProcessor;
+import fr.picloud.platform.messaging.KafkaOutboxRelay;
+import fr.picloud.platform.messaging.OutboxResubmitter;
+import fr.picloud.platform.messaging.ProcessedEvents;
+import fr.picloud.platform.persistence.PlatformSchemaMigration;
+import fr.picloud.platform.web.CorrelationIdFilter;
+import fr.picloud.platform.web.ProblemDetailsAdvice;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.modulith.events.FailedEventPublications;
+import org.springframework.scheduling.annotation.EnableAsync;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The plumbing every PI Cloud service gets by depending on this module. */
+@AutoConfiguration
+@EnableAsync
+@EnableScheduling
+public class PlatformAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    EventPublisher eventPublisher(
+            ApplicationEventPublisher events,
+            JsonMapper json,
+            Clock clock,
+            @Value("${spring.application.name}") String name) {
+        return new EventPublisher(events, json, clock, name);
+    }
+
+    /** Producer for the outbox relay: raw bytes (the CloudEvent data), idempotent, all replicas acknowledge. */
+    @Bean
+    KafkaTemplate<String, byte[]> outboxKafkaTemplate(KafkaProperties kafka) {
+        Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+        config.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000);
+        config.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+        KafkaTemplate<String, byte[]> template = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
+        template.setObservationEnabled(true);
+        return template;
+    }
+
+    @Bean(KafkaOutboxRelay.EXECUTOR)
+    TaskExecutor outboxRelayExecutor() {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setCorePoolSize(1);
+        executor.setMaxPoolSize(1);
+        executor.setThreadNamePrefix("outbox-relay-");
+        executor.setWaitForTasksToCompleteOnShutdown(true);
+        executor.setAwaitTerminationSeconds(10);
+        return executor;
+    }
+
+    @Bean
+    KafkaOutboxRelay kafkaOutboxRelay(
+            KafkaTemplate<String, byte[]> outboxKafkaTemplate,
+            @Value("${picloud.outbox.send-timeout:PT10S}") Duration sendTimeout) {
+        return new KafkaOutboxRelay(outboxKafkaTemplate, sendTimeout);
+    }
+
+    @Bean
+    OutboxResubmitter outboxResubmitter(
+            FailedEventPublications failed, @Value("${picloud.outbox.resubmit-min-age:PT2S}") Duration minAge) {
+        return new OutboxResubmitter(failed, minAge);
+    }
+
+    @Bean
+    ProcessedEvents processedEvents(JdbcTemplate jdbc) {
+        return new ProcessedEvents(jdbc);
+    }
+
+    @Bean
+    InboundEventProcessor inboundEventProcessor(
+            JsonMapper json, ProcessedEvents processedEvents, TransactionTemplate transaction, MeterRegistry meters) {
+        return new InboundEventProcessor(json, processedEvents, transaction, meters);
+    }
+
+    @Bean
+    PlatformSchemaMigration platformSchemaMigration() {
+        return new PlatformSchemaMigration();
+    }
+
+    @Bean
+    FilterRegistrationBean<CorrelationIdFilter> correlationIdFilter() {
+        FilterRegistrationBean<CorrelationIdFilter> registration =
+                new FilterRegistrationBean<>(new CorrelationIdFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    ProblemDetailsAdvice problemDetailsAdvice() {
+        return new ProblemDetailsAdvice();
+    }
+}
