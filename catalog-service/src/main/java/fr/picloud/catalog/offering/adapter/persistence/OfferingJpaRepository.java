@@ -1,0 +1,9 @@
+package fr.picloud.catalog.offering.adapter.persistence;
+
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface OfferingJpaRepository extends JpaRepository<OfferingEntity, UUID> {
+
+    boolean existsByCode(String code);
+}
