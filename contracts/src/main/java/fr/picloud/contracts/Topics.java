@@ -1,15 +1,33 @@
 package fr.picloud.contracts;
 
+import java.util.List;
+import java.util.Optional;
+
 /** Every topic of the platform; {@code asyncapi.yaml} documents each one's key, events and retention. */
 public final class Topics {
 
     /** Compacted, keyed by offering id: the full current state of every offering. */
     public static final String CATALOG_OFFERINGS = "picloud.catalog.offerings";
 
+    /**
+     * How a topic is created. Every service that produces or consumes a topic declares it from here,
+     * so the topic gets the same settings whichever service starts first.
+     *
+     * @param compacted keep only the newest record per key, forever (a replica rebuilds from it);
+     *     otherwise records are deleted after {@code retentionDays}
+     */
+    public record Definition(String name, int partitions, boolean compacted, int retentionDays) {}
+
+    public static final List<Definition> ALL = List.of(new Definition(CATALOG_OFFERINGS, 3, true, -1));
+
     private Topics() {}
 
-    /** Where a consumer group parks the messages it cannot process. */
+    public static Optional<Definition> definition(String name) {
+        return ALL.stream().filter(topic -> topic.name().equals(name)).findFirst();
+    }
+
+    /** Where the binder parks what a consumer group cannot process (its default naming). */
     public static String deadLetterOf(String topic, String consumerGroup) {
-        return topic + "." + consumerGroup + ".dlq";
+        return "error." + topic + "." + consumerGroup;
     }
 }

@@ -5,6 +5,7 @@ import fr.picloud.platform.messaging.InboundEventProcessor;
 import fr.picloud.platform.messaging.KafkaOutboxRelay;
 import fr.picloud.platform.messaging.OutboxResubmitter;
 import fr.picloud.platform.messaging.ProcessedEvents;
+import fr.picloud.platform.messaging.TopicDeclarations;
 import fr.picloud.platform.persistence.PlatformSchemaMigration;
 import fr.picloud.platform.web.CorrelationIdFilter;
 import fr.picloud.platform.web.ProblemDetailsAdvice;
@@ -12,6 +13,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -27,6 +29,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.modulith.events.FailedEventPublications;
 import org.springframework.scheduling.annotation.EnableAsync;
@@ -94,6 +97,12 @@ public class PlatformAutoConfiguration {
     OutboxResubmitter outboxResubmitter(
             FailedEventPublications failed, @Value("${picloud.outbox.resubmit-min-age:PT2S}") Duration minAge) {
         return new OutboxResubmitter(failed, minAge);
+    }
+
+    @Bean
+    KafkaAdmin.NewTopics platformTopics(@Value("${picloud.messaging.topics:}") List<String> topics) {
+        return TopicDeclarations.of(
+                topics.stream().filter(name -> !name.isBlank()).toList());
     }
 
     @Bean

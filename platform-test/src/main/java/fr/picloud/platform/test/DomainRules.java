@@ -23,6 +23,8 @@ public final class DomainRules {
                         "org.apache.kafka..",
                         "tools.jackson..",
                         "com.fasterxml.jackson..")
-                .as("domain code imports no Spring, JPA, Kafka or Jackson");
+                .as("domain code imports no Spring, JPA, Kafka or Jackson")
+                // a service whose domain is still to be written passes, and is checked from its first class
+                .allowEmptyShould(true);
     }
 }

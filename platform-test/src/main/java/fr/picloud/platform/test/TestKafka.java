@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.util.concurrent.ExecutionException;
 import kafka.server.BrokerServer;
+import org.springframework.boot.SpringApplication;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
@@ -30,7 +31,8 @@ public final class TestKafka {
             broker.brokerProperty("log.cleaner.backoff.ms", "1000");
             broker.afterPropertiesSet();
             instance = new TestKafka(broker);
-            Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy, "test-kafka-stop"));
+            // after the Spring contexts have closed: a broker gone first makes their consumers wait out a timeout
+            SpringApplication.getShutdownHandlers().add(broker::destroy);
         }
         return instance;
     }

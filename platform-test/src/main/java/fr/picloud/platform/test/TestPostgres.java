@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.boot.SpringApplication;
 
 /**
  * A real PostgreSQL for the test JVM: embedded (PostgreSQL 17 from Maven binaries) by default, or
@@ -37,7 +38,8 @@ public final class TestPostgres {
     public static synchronized TestPostgres get() {
         if (instance == null) {
             instance = start();
-            Runtime.getRuntime().addShutdownHook(new Thread(instance::stop, "test-postgres-stop"));
+            // after the Spring contexts have closed: they still write (outbox bookkeeping) while closing
+            SpringApplication.getShutdownHandlers().add(instance::stop);
         }
         return instance;
     }

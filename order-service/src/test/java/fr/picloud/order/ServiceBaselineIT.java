@@ -1,0 +1,7 @@
+package fr.picloud.order;
+
+import fr.picloud.platform.test.PiCloudIntegrationTest;
+import fr.picloud.platform.test.ServiceBaselineContract;
+
+@PiCloudIntegrationTest
+class ServiceBaselineIT extends ServiceBaselineContract {}
