@@ -45,7 +45,8 @@ class OutboxRelayIT {
 
         TestKafka.get().stopBroker();
         try {
-            ApiClient.Response published = api.post("/api/v1/offerings/" + id + "/publish", ADMIN, "");
+            ApiClient.Response published = api.post(
+                    "/api/v1/offerings/" + id + "/publish", ADMIN, "", Map.of("X-Correlation-Id", "portal-req-42"));
             assertThat(published.status())
                     .as("the state change commits although the broker is down")
                     .isEqualTo(200);
@@ -73,6 +74,9 @@ class OutboxRelayIT {
         assertThat(header(record, "ce_eventversion")).isEqualTo("1");
         assertThat(header(record, "ce_subject")).isEqualTo(id);
         assertThat(header(record, "ce_source")).isEqualTo("/picloud/catalog-service");
+        assertThat(header(record, "ce_correlationid"))
+                .as("the caller's correlation id travels from HTTP to Kafka")
+                .isEqualTo("portal-req-42");
         assertThat(new String(record.value(), StandardCharsets.UTF_8)).contains("\"status\":\"PUBLISHED\"");
         await("the outbox entry to be completed and removed")
                 .atMost(Duration.ofSeconds(30))

@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,9 +40,15 @@ public final class ApiClient {
     }
 
     public Response post(String path, String token, String jsonBody) {
-        return send(request(path, token)
+        return post(path, token, jsonBody, Map.of());
+    }
+
+    public Response post(String path, String token, String jsonBody, Map<String, String> headers) {
+        HttpRequest.Builder request = request(path, token)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(jsonBody)));
+                .POST(HttpRequest.BodyPublishers.ofString(jsonBody));
+        headers.forEach(request::header);
+        return send(request);
     }
 
     private HttpRequest.Builder request(String path, String token) {
