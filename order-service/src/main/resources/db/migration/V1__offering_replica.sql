@@ -1,13 +1,10 @@
--- order-service's replica of the catalogue, fed by picloud.catalog.offerings
+-- order-service's replica of the catalogue, fed by the compacted topic picloud.catalog.offerings
 create table offering_replica (
     offering_id     uuid                     primary key,
     revision        bigint                   not null,
     code            text                     not null,
-    name_fr         text                     not null,
-    name_en         text                     not null,
-    category        text                     not null,
-    provider        text                     not null,
     status          text                     not null,
+    state           text                     not null,
     source_event_id uuid                     not null,
     replicated_at   timestamp with time zone not null
 );

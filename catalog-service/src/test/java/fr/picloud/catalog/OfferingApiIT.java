@@ -65,35 +65,50 @@ class OfferingApiIT {
     void a_catalog_admin_creates_a_draft_and_publishes_it() {
         ApiClient.Response created = api.post("/api/v1/offerings", ADMIN, OfferingMother.newOfferingJson("vm-small"));
         assertThat(created.status()).isEqualTo(201);
-        String id = created.json().path("id").asString();
-        assertThat(created.json().path("status").asString()).isEqualTo("DRAFT");
+        String id = created.json().path("offering").path("offeringId").asString();
+        assertThat(created.json().path("offering").path("status").asString()).isEqualTo("DRAFT");
 
         ApiClient.Response published = api.post("/api/v1/offerings/" + id + "/publish", ADMIN, "");
         assertThat(published.status()).isEqualTo(200);
-        assertThat(published.json().path("status").asString()).isEqualTo("PUBLISHED");
+        assertThat(published.json().path("offering").path("status").asString()).isEqualTo("PUBLISHED");
 
         ApiClient.Response again = api.post("/api/v1/offerings/" + id + "/publish", ADMIN, "");
         assertThat(again.status()).isEqualTo(409);
-        assertThat(again.json().path("detail").asString()).contains("only a DRAFT can be published");
+        assertThat(again.json().path("detail").asString()).contains("only a DRAFT one can be published");
 
         assertThat(api.get("/api/v1/offerings/" + id, AGENT)
                         .json()
-                        .path("revision")
-                        .asLong())
-                .isEqualTo(1);
+                        .path("offering")
+                        .path("status")
+                        .asString())
+                .isEqualTo("PUBLISHED");
     }
 
     @Test
     void invalid_input_is_a_400_problem_naming_each_field() {
-        ApiClient.Response response = api.post(
-                "/api/v1/offerings",
-                ADMIN,
-                "{\"code\": \"Bad Code!\", \"name\": {\"fr\": \"\", \"en\": \"x\"}, \"category\": \"COMPUTE\"}");
+        ApiClient.Response response = api.post("/api/v1/offerings", ADMIN, OfferingMother.json(invalidFields()));
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json().path("errors").findValuesAsString("field"))
                 .as(response.raw().body())
                 .containsExactlyInAnyOrder("code", "name.fr", "provider");
+    }
+
+    private static tools.jackson.databind.node.ObjectNode invalidFields() {
+        var body = OfferingMother.vmStack("Bad Code!");
+        ((tools.jackson.databind.node.ObjectNode) body.get("name")).put("fr", "");
+        body.remove("provider");
+        return body;
+    }
+
+    @Test
+    void an_unknown_field_is_refused_rather_than_silently_ignored() {
+        ApiClient.Response response = api.post(
+                "/api/v1/offerings",
+                ADMIN,
+                OfferingMother.newOfferingJson("unknown-field").replace("\"slaTier\"", "\"slaTeir\""));
+
+        assertThat(response.status()).isEqualTo(400);
     }
 
     @Test

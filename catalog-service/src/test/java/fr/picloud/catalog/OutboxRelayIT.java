@@ -40,7 +40,8 @@ class OutboxRelayIT {
         ApiClient api = new ApiClient(port);
         String id = api.post("/api/v1/offerings", ADMIN, OfferingMother.newOfferingJson("vm-outage"))
                 .json()
-                .path("id")
+                .path("offering")
+                .path("offeringId")
                 .asString();
 
         TestKafka.get().stopBroker();

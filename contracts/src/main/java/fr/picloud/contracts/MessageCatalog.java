@@ -1,6 +1,10 @@
 package fr.picloud.contracts;
 
-import fr.picloud.contracts.catalog.OfferingPublished;
+import fr.picloud.contracts.offering.OfferingDeprecated;
+import fr.picloud.contracts.offering.OfferingPriceChanged;
+import fr.picloud.contracts.offering.OfferingPublished;
+import fr.picloud.contracts.offering.OfferingRetired;
+import fr.picloud.contracts.offering.OfferingUpdated;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,7 +15,12 @@ import java.util.stream.Collectors;
 public final class MessageCatalog {
 
     /** Add each new message record here; the contract tests then demand its schema and AsyncAPI entry. */
-    public static final List<Class<? extends Message>> ALL = List.of(OfferingPublished.class);
+    public static final List<Class<? extends Message>> ALL = List.of(
+            OfferingPublished.class,
+            OfferingUpdated.class,
+            OfferingPriceChanged.class,
+            OfferingDeprecated.class,
+            OfferingRetired.class);
 
     private static final Map<Key, Class<? extends Message>> BY_KEY =
             ALL.stream().collect(Collectors.toUnmodifiableMap(MessageCatalog::keyOf, Function.identity()));

@@ -6,15 +6,23 @@ import static org.awaitility.Awaitility.await;
 import fr.picloud.contracts.EventEnvelope;
 import fr.picloud.contracts.LocalizedText;
 import fr.picloud.contracts.Topics;
-import fr.picloud.contracts.catalog.OfferingPublished;
+import fr.picloud.contracts.offering.OfferingDeprecated;
+import fr.picloud.contracts.offering.OfferingEvent;
+import fr.picloud.contracts.offering.OfferingPublished;
+import fr.picloud.contracts.offering.OfferingState;
+import fr.picloud.contracts.offering.PriceList;
+import fr.picloud.contracts.offering.PriceUnit;
+import fr.picloud.contracts.offering.ResourceTemplate;
 import fr.picloud.platform.messaging.CloudEventCodec;
 import fr.picloud.platform.messaging.OutboundEvent;
 import fr.picloud.platform.test.PiCloudIntegrationTest;
 import fr.picloud.platform.test.TestKafka;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -72,9 +80,11 @@ class OfferingReplicaIT {
 
         send(CloudEventCodec.toRecord(outbound(event)));
 
-        awaitReplicaRevision(event.offeringId(), 1);
+        awaitReplicaRevision(event.offering().offeringId(), 1);
         assertThat(jdbc.queryForObject(
-                        "select status from offering_replica where offering_id = ?", String.class, event.offeringId()))
+                        "select status from offering_replica where offering_id = ?",
+                        String.class,
+                        event.offering().offeringId()))
                 .isEqualTo("PUBLISHED");
     }
 
@@ -84,15 +94,19 @@ class OfferingReplicaIT {
         ProducerRecord<String, byte[]> record = CloudEventCodec.toRecord(outbound(event));
         double duplicatesBefore = duplicates();
         send(record);
-        awaitReplicaRevision(event.offeringId(), 1);
-        var firstState = jdbc.queryForMap("select * from offering_replica where offering_id = ?", event.offeringId());
+        awaitReplicaRevision(event.offering().offeringId(), 1);
+        var firstState = jdbc.queryForMap(
+                "select * from offering_replica where offering_id = ?",
+                event.offering().offeringId());
 
         send(record);
 
-        await("the redelivery of " + event.offeringId() + " to be recognised as a duplicate")
+        await("the redelivery of " + event.offering().offeringId() + " to be recognised as a duplicate")
                 .atMost(Duration.ofSeconds(30))
                 .until(() -> duplicates() > duplicatesBefore);
-        assertThat(jdbc.queryForMap("select * from offering_replica where offering_id = ?", event.offeringId()))
+        assertThat(jdbc.queryForMap(
+                        "select * from offering_replica where offering_id = ?",
+                        event.offering().offeringId()))
                 .isEqualTo(firstState);
         assertThat(jdbc.queryForObject(
                         "select count(*) from processed_event where event_id = ?",
@@ -104,13 +118,13 @@ class OfferingReplicaIT {
     @Test
     void an_older_revision_arriving_late_never_rolls_the_replica_back() {
         UUID offeringId = UUID.randomUUID();
-        send(CloudEventCodec.toRecord(outbound(published(offeringId, 3, "DEPRECATED"))));
+        send(CloudEventCodec.toRecord(outbound(new OfferingDeprecated(state(offeringId, 3, "DEPRECATED")))));
         awaitReplicaRevision(offeringId, 3);
 
         send(CloudEventCodec.toRecord(outbound(published(offeringId, 2, "PUBLISHED"))));
         OfferingPublished marker = published(UUID.randomUUID(), 1, "PUBLISHED");
         send(CloudEventCodec.toRecord(outbound(marker)));
-        awaitReplicaRevision(marker.offeringId(), 1);
+        awaitReplicaRevision(marker.offering().offeringId(), 1);
 
         assertThat(jdbc.queryForObject(
                         "select status from offering_replica where offering_id = ?", String.class, offeringId))
@@ -133,7 +147,7 @@ class OfferingReplicaIT {
 
         send(CloudEventCodec.toRecord(outbound(good)));
 
-        awaitReplicaRevision(good.offeringId(), 1);
+        awaitReplicaRevision(good.offering().offeringId(), 1);
         List<ConsumerRecord<String, byte[]>> deadLetters = deadLettersFor(List.of(noEnvelopeKey, broken.aggregateId()));
         assertThat(deadLetters)
                 .extracting(ConsumerRecord::key)
@@ -149,7 +163,7 @@ class OfferingReplicaIT {
         assertThat(jdbc.queryForObject(
                         "select count(*) from offering_replica where offering_id = ?",
                         Integer.class,
-                        broken.offeringId()))
+                        broken.offering().offeringId()))
                 .isZero();
     }
 
@@ -204,15 +218,15 @@ class OfferingReplicaIT {
         }
     }
 
-    private OutboundEvent outbound(OfferingPublished event) {
+    private OutboundEvent outbound(OfferingEvent event) {
         return new OutboundEvent(
                 Topics.CATALOG_OFFERINGS, event.aggregateId(), envelope(event), json.writeValueAsString(event));
     }
 
-    private static EventEnvelope envelope(OfferingPublished event) {
+    private static EventEnvelope envelope(OfferingEvent event) {
         return new EventEnvelope(
                 UUID.randomUUID(),
-                "picloud.catalog.offering-published",
+                fr.picloud.contracts.MessageCatalog.typeOf(event.getClass()).type(),
                 1,
                 "/picloud/catalog-service",
                 event.aggregateId(),
@@ -223,14 +237,26 @@ class OfferingReplicaIT {
     }
 
     private static OfferingPublished published(UUID offeringId, long revision, String status) {
-        return new OfferingPublished(
+        return new OfferingPublished(state(offeringId, revision, status));
+    }
+
+    private static OfferingState state(UUID offeringId, long revision, String status) {
+        return new OfferingState(
                 offeringId,
                 revision,
                 "vm-" + offeringId.toString().substring(0, 8),
                 new LocalizedText("Machine virtuelle", "Virtual machine"),
+                new LocalizedText("Une VM", "One VM"),
                 "COMPUTE",
-                "pi-cloud",
-                status);
+                new OfferingState.Provider("pi-cloud", "PI Cloud", true, "FR"),
+                List.of("vm"),
+                "GOLD",
+                "1.0",
+                status,
+                Map.of("type", "object"),
+                new ResourceTemplate(Map.of(), List.of()),
+                List.of(new PriceList(
+                        1, LocalDate.of(2026, 1, 1), "EUR", Map.of(PriceUnit.VCPU_HOUR, new BigDecimal("0.0125")))));
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {

@@ -51,6 +51,12 @@ public final class ApiClient {
         return send(request);
     }
 
+    public Response put(String path, String token, String jsonBody) {
+        return send(request(path, token)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(jsonBody)));
+    }
+
     private HttpRequest.Builder request(String path, String token) {
         HttpRequest.Builder builder =
                 HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));

@@ -46,6 +46,19 @@ public final class TestTokens {
                 .build());
     }
 
+    /** A token of an administrator limited to one provider's offerings. */
+    public static String providerAdminToken(String subject, String provider) {
+        return sign(new JWTClaimsSet.Builder()
+                .issuer(ISSUER)
+                .subject(subject)
+                .issueTime(new Date())
+                .expirationTime(Date.from(Instant.now().plusSeconds(3600)))
+                .claim("tenant", provider)
+                .claim("roles", List.of("catalog-admin"))
+                .claim("provider", provider)
+                .build());
+    }
+
     /** A token that expired a minute ago, to show it is refused. */
     public static String expiredToken(String subject, String tenant, String... roles) {
         return sign(new JWTClaimsSet.Builder()

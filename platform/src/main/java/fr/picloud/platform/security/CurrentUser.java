@@ -4,8 +4,12 @@ import java.util.Set;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
-/** Who calls: the token's subject, organisation ({@code tenant} claim) and roles. */
-public record CurrentUser(String subject, String tenant, Set<String> roles) {
+/**
+ * Who calls: the token's subject, organisation ({@code tenant} claim), roles, and for an
+ * administrator of a partner provider the provider they are limited to ({@code provider} claim,
+ * absent for platform-wide administrators).
+ */
+public record CurrentUser(String subject, String tenant, Set<String> roles, String provider) {
 
     public boolean hasRole(String role) {
         return roles.contains(role);

@@ -13,6 +13,7 @@ public final class PlatformSecurity {
 
     public static final String ROLES_CLAIM = "roles";
     public static final String TENANT_CLAIM = "tenant";
+    public static final String PROVIDER_CLAIM = "provider";
 
     private PlatformSecurity() {}
 
@@ -23,7 +24,11 @@ public final class PlatformSecurity {
     }
 
     static CurrentUser userOf(Jwt jwt) {
-        return new CurrentUser(jwt.getSubject(), jwt.getClaimAsString(TENANT_CLAIM), rolesOf(jwt));
+        return new CurrentUser(
+                jwt.getSubject(),
+                jwt.getClaimAsString(TENANT_CLAIM),
+                rolesOf(jwt),
+                jwt.getClaimAsString(PROVIDER_CLAIM));
     }
 
     private static Set<String> rolesOf(Jwt jwt) {

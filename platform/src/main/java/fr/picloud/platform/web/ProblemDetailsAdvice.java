@@ -2,6 +2,7 @@ package fr.picloud.platform.web;
 
 import fr.picloud.platform.domain.DomainException;
 import fr.picloud.platform.domain.IllegalTransitionException;
+import fr.picloud.platform.domain.InvalidInputException;
 import fr.picloud.platform.domain.NotFoundException;
 import fr.picloud.platform.domain.RuleViolationException;
 import java.net.URI;
@@ -48,6 +49,17 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(RuleViolationException.class)
     ProblemDetail ruleViolation(RuleViolationException e) {
         return problem(HttpStatus.UNPROCESSABLE_CONTENT, "rule-violation", "Business rule violated", e);
+    }
+
+    @ExceptionHandler(InvalidInputException.class)
+    ProblemDetail invalidInput(InvalidInputException e) {
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-input", "Invalid input", e);
+        problem.setProperty(
+                "errors",
+                e.violations().stream()
+                        .map(violation -> new FieldProblem(violation.field(), violation.message()))
+                        .toList());
+        return problem;
     }
 
     @ExceptionHandler(ObjectOptimisticLockingFailureException.class)

@@ -9,7 +9,7 @@ public interface OfferingRepository {
 
     Optional<Offering> find(UUID id);
 
-    boolean existsByCode(String code);
+    Optional<Offering> findByCode(String code);
 
     void save(Offering offering);
 }

@@ -1,27 +1,17 @@
 package fr.picloud.order.offering.domain;
 
+import fr.picloud.contracts.offering.OfferingState;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
- * order-service's copy of a catalogue offering, kept from the catalogue's event stream so an order
- * never needs a synchronous call to catalog-service.
+ * order-service's copy of a catalogue offering (its full state: schema, template, prices), kept
+ * from the catalogue's event stream so an order never needs a synchronous call to catalog-service.
  */
-public record ReplicatedOffering(
-        UUID offeringId,
-        long revision,
-        String code,
-        String nameFr,
-        String nameEn,
-        String category,
-        String provider,
-        String status) {
+public record ReplicatedOffering(OfferingState state) {
 
     public ReplicatedOffering {
-        Objects.requireNonNull(offeringId, "offeringId");
-        Objects.requireNonNull(code, "code");
-        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(state, "state");
     }
 
     /**
@@ -29,10 +19,12 @@ public record ReplicatedOffering(
      * late or replayed event never rolls the replica back.
      */
     public boolean supersedes(Optional<ReplicatedOffering> held) {
-        return held.map(current -> revision > current.revision()).orElse(true);
+        return held.map(current -> state.revision() > current.state().revision())
+                .orElse(true);
     }
 
+    /** Only a PUBLISHED offering can be newly ordered. */
     public boolean orderable() {
-        return "PUBLISHED".equals(status);
+        return "PUBLISHED".equals(state.status());
     }
 }

@@ -6,6 +6,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 @Entity
 @Table(name = "offering")
@@ -14,26 +16,55 @@ class OfferingEntity {
     @Id
     UUID id;
 
-    @Column(nullable = false, unique = true)
     String code;
 
-    @Column(name = "name_fr", nullable = false)
+    @Column(name = "name_fr")
     String nameFr;
 
-    @Column(name = "name_en", nullable = false)
+    @Column(name = "name_en")
     String nameEn;
 
-    @Column(nullable = false)
+    @Column(name = "description_fr")
+    String descriptionFr;
+
+    @Column(name = "description_en")
+    String descriptionEn;
+
     String category;
 
-    @Column(nullable = false)
-    String provider;
+    @Column(name = "provider_id")
+    String providerId;
 
-    @Column(nullable = false)
+    @Column(name = "provider_name")
+    String providerName;
+
+    @Column(name = "provider_secnumcloud")
+    boolean providerSecNumCloud;
+
+    @Column(name = "provider_data_location")
+    String providerDataLocation;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    String[] tags;
+
+    @Column(name = "sla_tier")
+    String slaTier;
+
+    @Column(name = "offering_version")
+    String offeringVersion;
+
     String status;
 
-    @Column(nullable = false)
     long revision;
+
+    @Column(name = "parameter_schema")
+    String parameterSchema;
+
+    @Column(name = "resource_template")
+    String resourceTemplate;
+
+    @Column(name = "price_lists")
+    String priceLists;
 
     @Version
     long version;

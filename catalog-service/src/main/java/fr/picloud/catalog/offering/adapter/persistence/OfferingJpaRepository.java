@@ -1,9 +1,10 @@
 package fr.picloud.catalog.offering.adapter.persistence;
 
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 interface OfferingJpaRepository extends JpaRepository<OfferingEntity, UUID> {
 
-    boolean existsByCode(String code);
+    Optional<OfferingEntity> findByCode(String code);
 }

@@ -3,53 +3,92 @@ package fr.picloud.catalog.offering.adapter.persistence;
 import fr.picloud.catalog.offering.application.OfferingRepository;
 import fr.picloud.catalog.offering.domain.Offering;
 import fr.picloud.catalog.offering.domain.OfferingCategory;
+import fr.picloud.catalog.offering.domain.OfferingDetails;
 import fr.picloud.catalog.offering.domain.OfferingStatus;
 import fr.picloud.contracts.LocalizedText;
+import fr.picloud.contracts.offering.OfferingState.Provider;
+import fr.picloud.contracts.offering.PriceList;
+import fr.picloud.contracts.offering.ResourceTemplate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 @Repository
 class OfferingRepositoryAdapter implements OfferingRepository {
 
-    private final OfferingJpaRepository jpa;
+    private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {};
+    private static final TypeReference<List<PriceList>> PRICE_LISTS = new TypeReference<>() {};
 
-    OfferingRepositoryAdapter(OfferingJpaRepository jpa) {
+    private final OfferingJpaRepository jpa;
+    private final JsonMapper json;
+
+    OfferingRepositoryAdapter(OfferingJpaRepository jpa, JsonMapper json) {
         this.jpa = jpa;
+        this.json = json;
     }
 
     @Override
     public Optional<Offering> find(UUID id) {
-        return jpa.findById(id).map(OfferingRepositoryAdapter::toDomain);
+        return jpa.findById(id).map(this::toDomain);
     }
 
     @Override
-    public boolean existsByCode(String code) {
-        return jpa.existsByCode(code);
+    public Optional<Offering> findByCode(String code) {
+        return jpa.findByCode(code).map(this::toDomain);
     }
 
     @Override
     public void save(Offering offering) {
         OfferingEntity entity = jpa.findById(offering.id()).orElseGet(OfferingEntity::new);
+        OfferingDetails details = offering.details();
         entity.id = offering.id();
-        entity.code = offering.code();
-        entity.nameFr = offering.name().fr();
-        entity.nameEn = offering.name().en();
-        entity.category = offering.category().name();
-        entity.provider = offering.provider();
+        entity.code = details.code();
+        entity.nameFr = details.name().fr();
+        entity.nameEn = details.name().en();
+        entity.descriptionFr = details.description().fr();
+        entity.descriptionEn = details.description().en();
+        entity.category = details.category().name();
+        entity.providerId = details.provider().id();
+        entity.providerName = details.provider().name();
+        entity.providerSecNumCloud = details.provider().secNumCloud();
+        entity.providerDataLocation = details.provider().dataLocation();
+        entity.tags = details.tags().toArray(String[]::new);
+        entity.slaTier = details.slaTier();
+        entity.offeringVersion = details.version();
         entity.status = offering.status().name();
         entity.revision = offering.revision();
+        entity.parameterSchema = json.writeValueAsString(details.parameterSchema());
+        entity.resourceTemplate = json.writeValueAsString(details.resourceTemplate());
+        entity.priceLists = json.writeValueAsString(offering.priceLists());
         jpa.save(entity);
     }
 
-    private static Offering toDomain(OfferingEntity entity) {
-        return Offering.restore(
-                entity.id,
+    private Offering toDomain(OfferingEntity entity) {
+        OfferingDetails details = new OfferingDetails(
                 entity.code,
                 new LocalizedText(entity.nameFr, entity.nameEn),
+                new LocalizedText(entity.descriptionFr, entity.descriptionEn),
                 OfferingCategory.valueOf(entity.category),
-                entity.provider,
+                new Provider(
+                        entity.providerId,
+                        entity.providerName,
+                        entity.providerSecNumCloud,
+                        entity.providerDataLocation),
+                Arrays.asList(entity.tags),
+                entity.slaTier,
+                entity.offeringVersion,
+                json.readValue(entity.parameterSchema, JSON_OBJECT),
+                json.readValue(entity.resourceTemplate, ResourceTemplate.class));
+        return Offering.restore(
+                entity.id,
+                details,
                 OfferingStatus.valueOf(entity.status),
-                entity.revision);
+                entity.revision,
+                json.readValue(entity.priceLists, PRICE_LISTS));
     }
 }

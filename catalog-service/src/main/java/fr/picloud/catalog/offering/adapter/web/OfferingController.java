@@ -1,82 +1,210 @@
 package fr.picloud.catalog.offering.adapter.web;
 
+import fr.picloud.catalog.offering.application.Actor;
+import fr.picloud.catalog.offering.application.OfferingSearch;
 import fr.picloud.catalog.offering.application.OfferingService;
 import fr.picloud.catalog.offering.domain.Offering;
 import fr.picloud.catalog.offering.domain.OfferingCategory;
+import fr.picloud.catalog.offering.domain.OfferingDetails;
+import fr.picloud.catalog.offering.domain.OfferingStatus;
 import fr.picloud.contracts.LocalizedText;
+import fr.picloud.contracts.offering.OfferingState;
+import fr.picloud.contracts.offering.PriceList;
+import fr.picloud.contracts.offering.PriceUnit;
+import fr.picloud.contracts.offering.ResourceTemplate;
+import fr.picloud.platform.domain.InvalidInputException;
+import fr.picloud.platform.domain.InvalidInputException.Violation;
+import fr.picloud.platform.domain.NotFoundException;
+import fr.picloud.platform.security.CurrentUser;
+import fr.picloud.platform.security.Roles;
+import fr.picloud.pricing.PricingCalculator;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
 import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/v1/offerings")
+@Validated
 class OfferingController {
 
     private final OfferingService offerings;
+    private final OfferingSearch search;
+    private final Clock clock;
 
-    OfferingController(OfferingService offerings) {
+    OfferingController(OfferingService offerings, OfferingSearch search, Clock clock) {
         this.offerings = offerings;
+        this.search = search;
+        this.clock = clock;
     }
 
-    record Name(
-            @NotBlank @Size(max = 200) String fr,
-            @NotBlank @Size(max = 200) String en) {}
+    record Text(
+            @NotBlank @Size(max = 500) String fr,
+            @NotBlank @Size(max = 500) String en) {
 
-    record NewOffering(
-            @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,62}", message = "lower-case letters, digits and dashes")
-            String code,
-
-            @NotNull @Valid Name name,
-            @NotNull OfferingCategory category,
-            @NotBlank @Size(max = 100) String provider) {}
-
-    record OfferingView(
-            UUID id, String code, Name name, OfferingCategory category, String provider, String status, long revision) {
-
-        static OfferingView of(Offering offering) {
-            return new OfferingView(
-                    offering.id(),
-                    offering.code(),
-                    new Name(offering.name().fr(), offering.name().en()),
-                    offering.category(),
-                    offering.provider(),
-                    offering.status().name(),
-                    offering.revision());
+        LocalizedText toDomain() {
+            return new LocalizedText(fr, en);
         }
     }
 
-    @PostMapping
-    @PreAuthorize("hasRole('catalog-admin')")
-    ResponseEntity<OfferingView> create(@Valid @RequestBody NewOffering request) {
-        Offering offering = offerings.createDraft(
-                request.code(),
-                new LocalizedText(request.name().fr(), request.name().en()),
-                request.category(),
-                request.provider());
-        return ResponseEntity.created(URI.create("/api/v1/offerings/" + offering.id()))
-                .body(OfferingView.of(offering));
+    record ProviderBody(
+            @NotBlank @Size(max = 100) String id,
+            @NotBlank @Size(max = 200) String name,
+            boolean secNumCloud,
+            @NotBlank @Size(max = 100) String dataLocation) {}
+
+    record OfferingBody(
+            @NotBlank
+            @Pattern(regexp = "[a-z0-9][a-z0-9.-]{1,62}", message = "lower-case letters, digits, dots and dashes")
+            String code,
+
+            @NotNull @Valid Text name,
+            @NotNull @Valid Text description,
+            @NotNull OfferingCategory category,
+            @NotNull @Valid ProviderBody provider,
+            @Size(max = 30) List<@NotBlank @Size(max = 50) String> tags,
+            @Size(max = 30) String slaTier,
+            @Size(max = 30) String version,
+            @NotNull Map<String, Object> parameterSchema,
+            @NotNull @Valid ResourceTemplate resourceTemplate,
+            Map<PriceUnit, BigDecimal> rates) {
+
+        OfferingDetails toDomain() {
+            return new OfferingDetails(
+                    code,
+                    name.toDomain(),
+                    description.toDomain(),
+                    category,
+                    new OfferingState.Provider(
+                            provider.id(), provider.name(), provider.secNumCloud(), provider.dataLocation()),
+                    tags,
+                    slaTier,
+                    version,
+                    parameterSchema,
+                    resourceTemplate);
+        }
+    }
+
+    record PriceChange(
+            @NotNull LocalDate effectiveFrom,
+            @NotNull @Size(min = 1) Map<PriceUnit, @NotNull BigDecimal> rates) {}
+
+    record QuoteRequest(@NotNull Map<String, Object> parameters) {}
+
+    /** An offering with everything an order needs: schema, template and the price in force. */
+    record OfferingView(OfferingState offering, PriceList currentPrice) {}
+
+    @GetMapping
+    @Operation(summary = "Search the catalogue: full text in French and English, filters, facets")
+    OfferingSearch.Result search(
+            @RequestParam(required = false) @Size(max = 200) String q,
+            @RequestParam(required = false) String category,
+            @RequestParam(required = false) String provider,
+            @RequestParam(required = false) String tag,
+            @RequestParam(required = false) OfferingStatus status,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
+            @RequestParam(required = false) String sort) {
+        if (sort != null && !OfferingSearch.SORTS.contains(sort.replaceFirst("^-", ""))) {
+            throw new InvalidInputException(
+                    "unknown sort field " + sort,
+                    List.of(new Violation(
+                            "sort", "must be one of " + OfferingSearch.SORTS + ", optionally prefixed with -")));
+        }
+        OfferingStatus visible = status == null ? OfferingStatus.PUBLISHED : status;
+        if (visible != OfferingStatus.PUBLISHED && !CurrentUser.get().hasRole(Roles.CATALOG_ADMIN)) {
+            throw new AccessDeniedException("only catalogue administrators see " + visible + " offerings");
+        }
+        return search.search(new OfferingSearch.Query(q, category, provider, tag, visible.name(), page, size, sort));
     }
 
     @GetMapping("/{id}")
     OfferingView get(@PathVariable UUID id) {
-        return OfferingView.of(offerings.get(id));
+        Offering offering = offerings.get(id);
+        if (offering.status() == OfferingStatus.DRAFT && !CurrentUser.get().hasRole(Roles.CATALOG_ADMIN)) {
+            throw new NotFoundException("no offering " + id);
+        }
+        return view(offering);
+    }
+
+    @PostMapping
+    @PreAuthorize("hasRole('catalog-admin')")
+    ResponseEntity<OfferingView> create(@Valid @RequestBody OfferingBody body) {
+        Offering offering = offerings.createDraft(body.toDomain(), actor());
+        if (body.rates() != null && !body.rates().isEmpty()) {
+            offering = offerings.changePrices(offering.id(), body.rates(), LocalDate.now(clock), actor());
+        }
+        return ResponseEntity.created(URI.create("/api/v1/offerings/" + offering.id()))
+                .body(view(offering));
+    }
+
+    @PutMapping("/{id}")
+    @PreAuthorize("hasRole('catalog-admin')")
+    OfferingView update(@PathVariable UUID id, @Valid @RequestBody OfferingBody body) {
+        return view(offerings.updateDraft(id, body.toDomain(), actor()));
+    }
+
+    @PostMapping("/{id}/prices")
+    @PreAuthorize("hasRole('catalog-admin')")
+    OfferingView changePrices(@PathVariable UUID id, @Valid @RequestBody PriceChange body) {
+        return view(offerings.changePrices(id, body.rates(), body.effectiveFrom(), actor()));
     }
 
     @PostMapping("/{id}/publish")
     @PreAuthorize("hasRole('catalog-admin')")
     OfferingView publish(@PathVariable UUID id) {
-        return OfferingView.of(offerings.publish(id));
+        return view(offerings.publish(id, actor()));
+    }
+
+    @PostMapping("/{id}/deprecate")
+    @PreAuthorize("hasRole('catalog-admin')")
+    OfferingView deprecate(@PathVariable UUID id) {
+        return view(offerings.deprecate(id, actor()));
+    }
+
+    @PostMapping("/{id}/retire")
+    @PreAuthorize("hasRole('catalog-admin')")
+    OfferingView retire(@PathVariable UUID id) {
+        return view(offerings.retire(id, actor()));
+    }
+
+    @PostMapping("/{id}/quote")
+    @Operation(summary = "Monthly estimate of an order with these parameters, or 422 with the schema violations")
+    PricingCalculator.Quote quote(@PathVariable UUID id, @Valid @RequestBody QuoteRequest body) {
+        return offerings.quote(id, body.parameters());
+    }
+
+    private OfferingView view(Offering offering) {
+        Optional<PriceList> current = offering.priceInForce(LocalDate.now(clock));
+        return new OfferingView(offering.state(), current.orElse(null));
+    }
+
+    private static Actor actor() {
+        CurrentUser user = CurrentUser.get();
+        return new Actor(user.subject(), user.provider());
     }
 }

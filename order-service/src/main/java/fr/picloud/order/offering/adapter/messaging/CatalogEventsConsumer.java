@@ -1,6 +1,6 @@
 package fr.picloud.order.offering.adapter.messaging;
 
-import fr.picloud.contracts.catalog.OfferingPublished;
+import fr.picloud.contracts.offering.OfferingEvent;
 import fr.picloud.order.offering.application.OfferingReplicator;
 import fr.picloud.platform.messaging.InboundEventProcessor;
 import java.util.function.Consumer;
@@ -17,11 +17,8 @@ class CatalogEventsConsumer {
     @Bean
     Consumer<Message<byte[]>> catalogOfferings(InboundEventProcessor inbound, OfferingReplicator replicator) {
         return message -> inbound.process(CONSUMER, message, event -> {
-            switch (event.payload()) {
-                case OfferingPublished published -> replicator.apply(published, event.envelope());
-                default -> {
-                    // other catalogue events do not concern the replica yet
-                }
+            if (event.payload() instanceof OfferingEvent offeringEvent) {
+                replicator.apply(offeringEvent, event.envelope());
             }
         });
     }

@@ -15,30 +15,18 @@ class OfferingReplicaEntity {
     @Column(name = "offering_id")
     UUID offeringId;
 
-    @Column(nullable = false)
     long revision;
 
-    @Column(nullable = false)
     String code;
 
-    @Column(name = "name_fr", nullable = false)
-    String nameFr;
-
-    @Column(name = "name_en", nullable = false)
-    String nameEn;
-
-    @Column(nullable = false)
-    String category;
-
-    @Column(nullable = false)
-    String provider;
-
-    @Column(nullable = false)
     String status;
 
-    @Column(name = "source_event_id", nullable = false)
+    /** The offering's full state as the catalogue published it (JSON). */
+    String state;
+
+    @Column(name = "source_event_id")
     UUID sourceEventId;
 
-    @Column(name = "replicated_at", nullable = false)
+    @Column(name = "replicated_at")
     Instant replicatedAt;
 }

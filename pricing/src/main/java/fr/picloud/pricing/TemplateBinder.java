@@ -1,0 +1,87 @@
+package fr.picloud.pricing;
+
+import fr.picloud.contracts.offering.ResourceTemplate;
+import fr.picloud.contracts.offering.ResourceTemplate.Resource;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Binds {@code ${parameter}} placeholders of a resource template to an order's parameters. */
+public final class TemplateBinder {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z][A-Za-z0-9_]*)}");
+
+    private TemplateBinder() {}
+
+    /** Every parameter name the template refers to, in order of appearance. */
+    public static Set<String> referencedParameters(ResourceTemplate template) {
+        Set<String> names = new LinkedHashSet<>();
+        for (Resource resource : template.resources()) {
+            collect(resource.count(), names);
+            collect(resource.when(), names);
+            collect(resource.properties(), names);
+        }
+        return names;
+    }
+
+    /**
+     * The template with every placeholder replaced; a parameter the order omitted binds to
+     * {@code null} (an optional parameter), and a resource whose {@code when} is false is dropped.
+     */
+    public static ResourceTemplate bind(ResourceTemplate template, Map<String, Object> parameters) {
+        List<Resource> bound = new ArrayList<>();
+        for (Resource resource : template.resources()) {
+            Object when = value(resource.when(), parameters);
+            if (when != null && !Boolean.TRUE.equals(when) && !"true".equals(when)) {
+                continue;
+            }
+            Object count = value(resource.count(), parameters);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> properties = (Map<String, Object>) value(resource.properties(), parameters);
+            bound.add(new Resource(
+                    resource.name(),
+                    resource.kind(),
+                    resource.dependsOn(),
+                    count == null ? 1 : count,
+                    null,
+                    properties));
+        }
+        return new ResourceTemplate(template.flavors(), bound);
+    }
+
+    private static Object value(Object raw, Map<String, Object> parameters) {
+        if (raw instanceof String text) {
+            Matcher whole = PLACEHOLDER.matcher(text);
+            if (whole.matches()) {
+                return parameters.get(whole.group(1));
+            }
+            return PLACEHOLDER
+                    .matcher(text)
+                    .replaceAll(match -> Matcher.quoteReplacement(String.valueOf(parameters.get(match.group(1)))));
+        }
+        if (raw instanceof Map<?, ?> map) {
+            Map<String, Object> result = new LinkedHashMap<>();
+            map.forEach((key, item) -> result.put(String.valueOf(key), value(item, parameters)));
+            return result;
+        }
+        if (raw instanceof List<?> list) {
+            return list.stream().map(item -> value(item, parameters)).toList();
+        }
+        return raw;
+    }
+
+    private static void collect(Object raw, Set<String> names) {
+        if (raw instanceof String text) {
+            PLACEHOLDER.matcher(text).results().forEach(match -> names.add(match.group(1)));
+        } else if (raw instanceof Map<?, ?> map) {
+            map.values().forEach(item -> collect(item, names));
+        } else if (raw instanceof List<?> list) {
+            list.forEach(item -> collect(item, names));
+        }
+    }
+}
