@@ -55,8 +55,9 @@ public class PlatformAutoConfiguration {
             ApplicationEventPublisher events,
             JsonMapper json,
             Clock clock,
-            @Value("${spring.application.name}") String name) {
-        return new EventPublisher(events, json, clock, name);
+            @Value("${spring.application.name}") String name,
+            MeterRegistry meters) {
+        return new EventPublisher(events, json, clock, name, meters);
     }
 
     /** Producer for the outbox relay: raw bytes (the CloudEvent data), idempotent, all replicas acknowledge. */

@@ -51,6 +51,13 @@ public final class ApiClient {
         return send(request);
     }
 
+    /** Posts a body of any content type (a CSV or JSON-lines feed, say). */
+    public Response postRaw(String path, String token, String contentType, String body) {
+        return send(request(path, token)
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     public Response put(String path, String token, String jsonBody) {
         return send(request(path, token)
                 .header("Content-Type", "application/json")

@@ -4,6 +4,7 @@ import fr.picloud.contracts.Event;
 import fr.picloud.contracts.EventEnvelope;
 import fr.picloud.contracts.MessageCatalog;
 import fr.picloud.contracts.MessageType;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -22,13 +23,19 @@ public class EventPublisher {
     private final JsonMapper json;
     private final Clock clock;
     private final String source;
+    private final MeterRegistry meters;
 
     public EventPublisher(
-            ApplicationEventPublisher applicationEvents, JsonMapper json, Clock clock, String serviceName) {
+            ApplicationEventPublisher applicationEvents,
+            JsonMapper json,
+            Clock clock,
+            String serviceName,
+            MeterRegistry meters) {
         this.applicationEvents = applicationEvents;
         this.json = json;
         this.clock = clock;
         this.source = "/picloud/" + serviceName;
+        this.meters = meters;
     }
 
     /** Publishes an event under the current correlation (of the request or event being handled). */
@@ -59,6 +66,7 @@ public class EventPublisher {
                 tenant);
         applicationEvents.publishEvent(
                 new OutboundEvent(type.topic(), event.aggregateId(), envelope, json.writeValueAsString(event)));
+        meters.counter("picloud.events.published", "type", type.type()).increment();
         return envelope;
     }
 }

@@ -5,6 +5,7 @@ import fr.picloud.platform.domain.IllegalTransitionException;
 import fr.picloud.platform.domain.InvalidInputException;
 import fr.picloud.platform.domain.NotFoundException;
 import fr.picloud.platform.domain.RuleViolationException;
+import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
 import java.util.List;
 import org.slf4j.Logger;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -101,6 +103,41 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         problem.setTitle("Invalid request");
         problem.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> errors = e.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> new FieldProblem(
+                                result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
+                .toList();
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request has invalid parameters.");
+        problem.setType(URI.create(TYPE_BASE + "invalid-request"));
+        problem.setTitle("Invalid request");
+        problem.setProperty("errors", errors);
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ProblemDetail constraintViolation(ConstraintViolationException e) {
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request has invalid parameters.");
+        problem.setType(URI.create(TYPE_BASE + "invalid-request"));
+        problem.setTitle("Invalid request");
+        problem.setProperty(
+                "errors",
+                e.getConstraintViolations().stream()
+                        .map(violation -> new FieldProblem(
+                                lastNode(violation.getPropertyPath().toString()), violation.getMessage()))
+                        .toList());
+        return problem;
+    }
+
+    private static String lastNode(String path) {
+        return path.substring(path.lastIndexOf('.') + 1);
     }
 
     @Override

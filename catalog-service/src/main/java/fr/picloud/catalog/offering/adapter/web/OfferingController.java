@@ -1,6 +1,7 @@
 package fr.picloud.catalog.offering.adapter.web;
 
 import fr.picloud.catalog.offering.application.Actor;
+import fr.picloud.catalog.offering.application.OfferingImport;
 import fr.picloud.catalog.offering.application.OfferingSearch;
 import fr.picloud.catalog.offering.application.OfferingService;
 import fr.picloud.catalog.offering.domain.Offering;
@@ -19,6 +20,7 @@ import fr.picloud.platform.security.CurrentUser;
 import fr.picloud.platform.security.Roles;
 import fr.picloud.pricing.PricingCalculator;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -43,6 +45,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -54,11 +57,20 @@ class OfferingController {
 
     private final OfferingService offerings;
     private final OfferingSearch search;
+    private final OfferingImport offeringImport;
+    private final FeedReader feedReader;
     private final Clock clock;
 
-    OfferingController(OfferingService offerings, OfferingSearch search, Clock clock) {
+    OfferingController(
+            OfferingService offerings,
+            OfferingSearch search,
+            OfferingImport offeringImport,
+            FeedReader feedReader,
+            Clock clock) {
         this.offerings = offerings;
         this.search = search;
+        this.offeringImport = offeringImport;
+        this.feedReader = feedReader;
         this.clock = clock;
     }
 
@@ -91,7 +103,13 @@ class OfferingController {
             @Size(max = 30) String version,
             @NotNull Map<String, Object> parameterSchema,
             @NotNull @Valid ResourceTemplate resourceTemplate,
-            Map<PriceUnit, BigDecimal> rates) {
+            Map<PriceUnit, @NotNull BigDecimal> rates,
+
+            @Pattern(regexp = "DRAFT|PUBLISHED", message = "DRAFT or PUBLISHED")
+            @Schema(
+                    description =
+                            "provider feeds only: whether the imported offering is orderable (default PUBLISHED); the create call always makes a DRAFT")
+            String status) {
 
         OfferingDetails toDomain() {
             return new OfferingDetails(
@@ -140,6 +158,17 @@ class OfferingController {
             throw new AccessDeniedException("only catalogue administrators see " + visible + " offerings");
         }
         return search.search(new OfferingSearch.Query(q, category, provider, tag, visible.name(), page, size, sort));
+    }
+
+    @PostMapping(
+            path = "/import",
+            consumes = {FeedReader.JSON_LINES, FeedReader.NDJSON, FeedReader.CSV})
+    @PreAuthorize("hasRole('catalog-admin')")
+    @Operation(summary = "Load a provider feed (JSON lines or CSV); idempotent; per-row errors, good rows kept")
+    OfferingImport.Report importFeed(
+            @RequestHeader("Content-Type") String contentType, jakarta.servlet.http.HttpServletRequest request)
+            throws java.io.IOException {
+        return offeringImport.load(feedReader.rows(contentType, request.getInputStream()), actor());
     }
 
     @GetMapping("/{id}")

@@ -1,0 +1,206 @@
+package fr.picloud.catalog.offering.adapter.web;
+
+import fr.picloud.catalog.offering.application.FeedRow;
+import fr.picloud.contracts.offering.PriceUnit;
+import fr.picloud.contracts.offering.ResourceTemplate;
+import fr.picloud.platform.domain.InvalidInputException.Violation;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.MappingIterator;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.csv.CsvMapper;
+import tools.jackson.dataformat.csv.CsvSchema;
+
+/**
+ * Reads a provider feed row by row without holding it in memory. JSON lines: one offering body per
+ * line, as for {@code POST /api/v1/offerings}. CSV: a header row, then one offering per row with the
+ * columns documented in {@code docs/catalog-feeds.md}; the parameter schema and resource template are
+ * JSON documents in their cells, tags are separated by {@code |}.
+ */
+@Component
+class FeedReader {
+
+    static final String JSON_LINES = "application/jsonl";
+    static final String NDJSON = "application/x-ndjson";
+    static final String CSV = "text/csv";
+
+    static final List<String> CSV_COLUMNS = List.of(
+            "code",
+            "name_fr",
+            "name_en",
+            "description_fr",
+            "description_en",
+            "category",
+            "provider_id",
+            "provider_name",
+            "provider_secnumcloud",
+            "provider_data_location",
+            "tags",
+            "sla_tier",
+            "version",
+            "status",
+            "parameter_schema",
+            "resource_template",
+            "vcpu_hour",
+            "ram_gb_hour",
+            "volume_gb_month",
+            "floating_ip_hour",
+            "setup_fee");
+
+    private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {};
+
+    private final JsonMapper json;
+    private final Validator validator;
+    private final CsvMapper csv = CsvMapper.builder().build();
+
+    FeedReader(JsonMapper json, Validator validator) {
+        this.json = json;
+        this.validator = validator;
+    }
+
+    Consumer<Consumer<FeedRow>> rows(String contentType, InputStream body) {
+        return contentType.startsWith(CSV) ? sink -> readCsv(body, sink) : sink -> readJsonLines(body, sink);
+    }
+
+    private void readJsonLines(InputStream body, Consumer<FeedRow> sink) {
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+            long number = 0;
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                number++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                try {
+                    sink.accept(toRow(number, json.readValue(line, OfferingController.OfferingBody.class)));
+                } catch (JacksonException e) {
+                    sink.accept(FeedRow.unreadable(
+                            number, null, List.of(new Violation("", "unreadable JSON: " + e.getOriginalMessage()))));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void readCsv(InputStream body, Consumer<FeedRow> sink) {
+        CsvSchema schema = CsvSchema.emptySchema().withHeader();
+        try (MappingIterator<Map<String, String>> rows = csv.readerFor(new TypeReference<Map<String, String>>() {})
+                .with(schema)
+                .readValues(body)) {
+            long number = 0;
+            while (true) {
+                number++;
+                Map<String, String> row;
+                try {
+                    if (!rows.hasNextValue()) {
+                        break;
+                    }
+                    row = rows.nextValue();
+                } catch (JacksonException e) {
+                    sink.accept(FeedRow.unreadable(
+                            number, null, List.of(new Violation("", "unreadable CSV: " + e.getOriginalMessage()))));
+                    continue;
+                }
+                sink.accept(fromCsv(number, row));
+            }
+        }
+    }
+
+    private FeedRow fromCsv(long number, Map<String, String> row) {
+        try {
+            Map<PriceUnit, BigDecimal> rates = new LinkedHashMap<>();
+            putRate(rates, PriceUnit.VCPU_HOUR, row.get("vcpu_hour"));
+            putRate(rates, PriceUnit.RAM_GB_HOUR, row.get("ram_gb_hour"));
+            putRate(rates, PriceUnit.VOLUME_GB_MONTH, row.get("volume_gb_month"));
+            putRate(rates, PriceUnit.FLOATING_IP_HOUR, row.get("floating_ip_hour"));
+            putRate(rates, PriceUnit.SETUP_FEE, row.get("setup_fee"));
+            List<String> tags = blank(row.get("tags"))
+                    ? List.of()
+                    : Arrays.asList(row.get("tags").split("\\|"));
+            var body = new OfferingController.OfferingBody(
+                    row.get("code"),
+                    new OfferingController.Text(row.get("name_fr"), row.get("name_en")),
+                    new OfferingController.Text(row.get("description_fr"), row.get("description_en")),
+                    blank(row.get("category"))
+                            ? null
+                            : fr.picloud.catalog.offering.domain.OfferingCategory.valueOf(row.get("category")),
+                    new OfferingController.ProviderBody(
+                            row.get("provider_id"),
+                            row.get("provider_name"),
+                            Boolean.parseBoolean(row.get("provider_secnumcloud")),
+                            row.get("provider_data_location")),
+                    tags,
+                    row.get("sla_tier"),
+                    row.get("version"),
+                    blank(row.get("parameter_schema"))
+                            ? null
+                            : json.readValue(row.get("parameter_schema"), JSON_OBJECT),
+                    blank(row.get("resource_template"))
+                            ? null
+                            : json.readValue(row.get("resource_template"), ResourceTemplate.class),
+                    rates,
+                    blank(row.get("status")) ? null : row.get("status"));
+            return toRow(number, body);
+        } catch (JacksonException e) {
+            return FeedRow.unreadable(
+                    number,
+                    row.get("code"),
+                    List.of(new Violation("", "unreadable JSON cell: " + e.getOriginalMessage())));
+        } catch (NumberFormatException e) {
+            return FeedRow.unreadable(
+                    number, row.get("code"), List.of(new Violation("rates", "a rate is not a number")));
+        } catch (IllegalArgumentException e) {
+            return FeedRow.unreadable(
+                    number,
+                    row.get("code"),
+                    List.of(new Violation("category", "unknown category " + row.get("category"))));
+        }
+    }
+
+    private FeedRow toRow(long number, OfferingController.OfferingBody body) {
+        List<Violation> problems = validator.validate(body).stream()
+                .sorted(Comparator.comparing(
+                        violation -> violation.getPropertyPath().toString()))
+                .map(FeedReader::toViolation)
+                .toList();
+        if (body.rates() == null || body.rates().isEmpty()) {
+            problems = new java.util.ArrayList<>(problems);
+            problems.add(new Violation("rates", "a feed row needs its prices"));
+        }
+        if (!problems.isEmpty()) {
+            return FeedRow.unreadable(number, body.code(), problems);
+        }
+        return new FeedRow(
+                number, body.code(), body.toDomain(), body.rates(), !"DRAFT".equals(body.status()), List.of());
+    }
+
+    private static Violation toViolation(ConstraintViolation<?> violation) {
+        return new Violation(violation.getPropertyPath().toString(), violation.getMessage());
+    }
+
+    private static void putRate(Map<PriceUnit, BigDecimal> rates, PriceUnit unit, String value) {
+        if (!blank(value)) {
+            rates.put(unit, new BigDecimal(value.trim()));
+        }
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+}
