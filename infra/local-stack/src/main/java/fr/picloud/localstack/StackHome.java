@@ -1,0 +1,74 @@
+package fr.picloud.localstack;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Properties;
+
+/**
+ * Where the local stack keeps its state: everything under {@code <repo>/.picloud}, so that deleting
+ * that directory resets the stack. The repository root comes from {@code PICLOUD_HOME} (set by the
+ * {@code picloud} script), else the working directory.
+ */
+public record StackHome(Path root) {
+
+    public static StackHome fromEnvironment() {
+        String home = System.getenv("PICLOUD_HOME");
+        return new StackHome(Path.of(home == null || home.isBlank() ? "." : home)
+                .toAbsolutePath()
+                .normalize());
+    }
+
+    public Path state() {
+        return root.resolve(".picloud");
+    }
+
+    public Path kafkaData() {
+        return state().resolve("kafka");
+    }
+
+    public Path postgresData() {
+        return state().resolve("postgres");
+    }
+
+    public Path issuerState() {
+        return state().resolve("issuer");
+    }
+
+    public Path demoPasswordFile() {
+        return state().resolve("demo-password");
+    }
+
+    public Path logs() {
+        return state().resolve("logs");
+    }
+
+    public Path log(String component) {
+        return logs().resolve(component + ".log");
+    }
+
+    public Path pidFile() {
+        return state().resolve("local-stack.pid");
+    }
+
+    /** The executable jar a service module's build leaves in its target directory. */
+    public Path serviceJar(String service) {
+        return root.resolve(service).resolve("target").resolve(service + "-" + projectVersion() + ".jar");
+    }
+
+    /** A path as a developer at the repository root would type it. */
+    public String display(Path path) {
+        return path.startsWith(root) ? root.relativize(path).toString() : path.toString();
+    }
+
+    private static String projectVersion() {
+        try (InputStream in = StackHome.class.getResourceAsStream("/local-stack.properties")) {
+            Properties properties = new Properties();
+            properties.load(in);
+            return properties.getProperty("project.version");
+        } catch (IOException e) {
+            throw new UncheckedIOException("local-stack.properties is missing from the jar", e);
+        }
+    }
+}

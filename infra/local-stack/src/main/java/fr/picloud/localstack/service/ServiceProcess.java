@@ -1,0 +1,203 @@
+package fr.picloud.localstack.service;
+
+import fr.picloud.localstack.LocalComponent;
+import fr.picloud.localstack.StackHome;
+import fr.picloud.localstack.postgres.DatabaseAccess;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A PI Cloud service as a child JVM ({@code java -jar <module>/target/<module>-<version>.jar}),
+ * configured through the environment with the standard Spring properties, logging to
+ * {@code .picloud/logs/<module>.log}, and up once its {@code /actuator/health} says UP.
+ */
+public final class ServiceProcess implements LocalComponent {
+
+    /**
+     * Startup first: five services and Kafka share two cores. C1 only and the serial collector cut
+     * startup time by about a third; a modest heap keeps five JVMs beside each other.
+     */
+    static final List<String> JVM_OPTIONS = List.of(
+            "-XX:TieredStopAtLevel=1",
+            "-XX:+UseSerialGC",
+            "-Xss512k",
+            "-Xms64m",
+            "-Xmx384m",
+            "-XX:+ExitOnOutOfMemoryError");
+
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+    private static final Logger log = LoggerFactory.getLogger(ServiceProcess.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final PiCloudService service;
+    private final StackHome home;
+    private final DatabaseAccess database;
+    private final String kafkaBootstrapServers;
+    private final URI issuer;
+    private final Duration startupTimeout;
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(1))
+            .build();
+    private volatile Process process;
+    private volatile boolean stopping;
+
+    public ServiceProcess(
+            PiCloudService service,
+            StackHome home,
+            DatabaseAccess database,
+            String kafkaBootstrapServers,
+            URI issuer,
+            Duration startupTimeout) {
+        this.service = service;
+        this.home = home;
+        this.database = database;
+        this.kafkaBootstrapServers = kafkaBootstrapServers;
+        this.issuer = issuer;
+        this.startupTimeout = startupTimeout;
+    }
+
+    @Override
+    public String name() {
+        return service.module();
+    }
+
+    @Override
+    public Stage stage() {
+        return Stage.SERVICES;
+    }
+
+    @Override
+    public void start() throws Exception {
+        Path jar = home.serviceJar(service.module());
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("no jar at " + home.display(jar)
+                    + ": build it with ./mvnw -DskipTests install (./picloud up does)");
+        }
+        Path logFile = home.log(service.module());
+        Files.createDirectories(logFile.getParent());
+        ProcessBuilder builder = new ProcessBuilder(command(jar))
+                .directory(home.root().toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(logFile.toFile());
+        builder.environment().putAll(environment());
+        Process started = builder.start();
+        process = started;
+        started.onExit().thenAccept(exited -> {
+            if (!stopping) {
+                log.warn("{} exited with code {}; see {}", name(), exited.exitValue(), home.display(logFile));
+            }
+        });
+        awaitUp(started, logFile);
+    }
+
+    private List<String> command(Path jar) {
+        List<String> command = new ArrayList<>();
+        // a session of its own: Ctrl-C in the terminal reaches the stack only, which stops the
+        // services before the infrastructure they depend on
+        if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
+            command.add("/usr/bin/setsid");
+        }
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(JVM_OPTIONS);
+        command.add("-jar");
+        command.add(jar.toString());
+        return command;
+    }
+
+    Map<String, String> environment() {
+        return Map.of(
+                "SERVER_PORT", String.valueOf(service.port()),
+                "SPRING_DATASOURCE_URL", database.url(service.database()),
+                "SPRING_DATASOURCE_USERNAME", database.username(),
+                "SPRING_DATASOURCE_PASSWORD", database.password(),
+                "SPRING_KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers,
+                "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", issuer.toString());
+    }
+
+    private void awaitUp(Process started, Path logFile) throws InterruptedException, TimeoutException {
+        Instant deadline = Instant.now().plus(startupTimeout);
+        while (!isUp()) {
+            // waits for the next poll, and learns at once if the service died meanwhile
+            if (started.waitFor(POLL_INTERVAL.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException(
+                        "exited with code " + started.exitValue() + " before it was UP; see " + home.display(logFile));
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new TimeoutException(
+                        "not UP after " + startupTimeout.toSeconds() + " s; see " + home.display(logFile));
+            }
+        }
+    }
+
+    @Override
+    public void stop() {
+        Process running = process;
+        if (running == null) {
+            return;
+        }
+        stopping = true;
+        running.destroy();
+        try {
+            if (!running.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                log.warn("{} did not stop within {} s; killing it", name(), STOP_GRACE.toSeconds());
+                running.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            running.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        process = null;
+    }
+
+    @Override
+    public boolean isUp() {
+        HttpRequest request = HttpRequest.newBuilder(baseUri().resolve("/actuator/health"))
+                .timeout(Duration.ofSeconds(2))
+                .GET()
+                .build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200
+                    && "UP".equals(JSON.readTree(response.body()).path("status").asString());
+        } catch (IOException | RuntimeException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    @Override
+    public List<Integer> ports() {
+        return List.of(service.port());
+    }
+
+    @Override
+    public List<Endpoint> endpoints() {
+        return List.of(
+                new Endpoint("api", baseUri().toString()),
+                new Endpoint("swagger-ui", baseUri().resolve("/swagger-ui.html").toString()),
+                new Endpoint("log", home.display(home.log(service.module()))));
+    }
+
+    private URI baseUri() {
+        return URI.create("http://localhost:" + service.port());
+    }
+}
