@@ -5,6 +5,7 @@ import fr.picloud.localstack.issuer.IssuerClient;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -39,6 +40,7 @@ public final class LocalStackCommand {
             case "up" -> cli.up();
             case "down" -> cli.down();
             case "token" -> cli.token(args);
+            case "seed-catalog" -> cli.seedCatalog(args);
             case "status" -> cli.status();
             case "help", "-h", "--help" -> cli.help(0);
             default -> {
@@ -145,6 +147,22 @@ public final class LocalStackCommand {
         }
     }
 
+    private int seedCatalog(String[] args) {
+        Path feed = args.length > 1 ? Path.of(args[1]) : CatalogSeeder.DEMO_CATALOG;
+        try {
+            var response = CatalogSeeder.seed(feed);
+            out.println(response.body());
+            return response.statusCode() == 200 ? 0 : 1;
+        } catch (IOException e) {
+            err.println("could not seed the catalogue from " + feed + ": " + e.getMessage()
+                    + " (is the stack up? ./picloud up)");
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
+    }
+
     private int status() {
         Optional<ProcessHandle> running = new PidFile(home.pidFile()).runningStack();
         out.println(running.map(process -> "Local stack running (pid " + process.pid() + ")")
@@ -170,6 +188,8 @@ public final class LocalStackCommand {
                                  five services in the foreground; Ctrl-C stops everything
                   down           stop the running stack
                   token ACCOUNT  print a bearer token for a demo account (the stack must be up)
+                  seed-catalog [FILE]  load a provider feed (JSON lines or .csv) into the catalogue,
+                                 by default the demo catalogue; idempotent
                   status         show what is running
                   help           this text
 
