@@ -35,6 +35,9 @@ class OutboxRelayIT {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     @Test
     void an_offering_published_while_the_broker_is_down_reaches_kafka_once_it_is_back() {
         ApiClient api = new ApiClient(port);
@@ -52,6 +55,9 @@ class OutboxRelayIT {
                     .as("the state change commits although the broker is down")
                     .isEqualTo(200);
             assertThat(outboxEntriesFor(id)).as("the event waits in the outbox").isEqualTo(1);
+            assertThat(meters.get("picloud.outbox.backlog").gauge().value())
+                    .as("the backlog metric ops watch")
+                    .isGreaterThanOrEqualTo(1);
         } finally {
             TestKafka.get().startBroker();
         }

@@ -9,7 +9,9 @@ import fr.picloud.platform.messaging.TopicDeclarations;
 import fr.picloud.platform.persistence.PlatformSchemaMigration;
 import fr.picloud.platform.web.CorrelationIdFilter;
 import fr.picloud.platform.web.ProblemDetailsAdvice;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -104,6 +106,18 @@ public class PlatformAutoConfiguration {
     KafkaAdmin.NewTopics platformTopics(@Value("${picloud.messaging.topics:}") List<String> topics) {
         return TopicDeclarations.of(
                 topics.stream().filter(name -> !name.isBlank()).toList());
+    }
+
+    /** Events committed but not yet relayed to Kafka: grows while the broker is away, ops alert on it. */
+    @Bean
+    MeterBinder outboxBacklog(JdbcTemplate jdbc) {
+        return registry -> Gauge.builder(
+                        "picloud.outbox.backlog",
+                        jdbc,
+                        db -> db.queryForObject(
+                                "select count(*) from event_publication where completion_date is null", Long.class))
+                .description("events committed and not yet acknowledged by Kafka")
+                .register(registry);
     }
 
     @Bean
