@@ -49,6 +49,12 @@ class FeedImportIT {
         assertThat(first.path("errors").findValues("row"))
                 .extracting(JsonNode::asLong)
                 .contains(3L, 4L);
+        assertThat(api.get("/api/v1/offerings?status=DRAFT&q=feed-negative", ADMIN)
+                        .json()
+                        .path("total")
+                        .asLong())
+                .as("a rejected row leaves nothing behind")
+                .isZero();
         double eventsAfterFirst = outboxEvents();
 
         JsonNode second = importFeed("application/jsonl", feed);
