@@ -1,6 +1,7 @@
 package fr.picloud.openstack.conformance;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.openstack4j.api.Builders;
 import org.openstack4j.api.OSClient.OSClientV3;
@@ -87,7 +88,7 @@ record TenantFixture(String projectId, String userId, String roleId, String role
             }
         }
         for (SecurityGroup group : client.networking().securitygroup().list()) {
-            if (projectId.equals(group.getTenantId())) {
+            if (projectId.equals(group.getTenantId()) && !"default".equals(group.getName())) {
                 client.networking().securitygroup().delete(group.getId());
             }
         }
@@ -95,6 +96,14 @@ record TenantFixture(String projectId, String userId, String roleId, String role
                 .keypairs()
                 .list()
                 .forEach(k -> client.compute().keypairs().delete(k.getName()));
+        // Neutron makes a "default" group for every project it meets, refuses its deletion to the
+        // project (409 SecurityGroupCannotRemoveDefault) and keeps it after the project is deleted:
+        // only an admin can remove it, or each run would leave one behind on a real cloud
+        for (SecurityGroup group : admin.client().networking().securitygroup().list(Map.of("tenant_id", projectId))) {
+            if (projectId.equals(group.getTenantId())) {
+                admin.client().networking().securitygroup().delete(group.getId());
+            }
+        }
         admin.client().identity().users().delete(userId);
         admin.client().identity().projects().delete(projectId);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import fr.picloud.openstack.emulator.EmulatorClient.Reply;
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -215,5 +216,73 @@ class CloudResourcesTest extends EmulatorTestBase {
                 .isEqualTo(202);
         assertThat(demo.get(volumePath).body().path("volume").path("status").asString())
                 .isEqualTo("available");
+    }
+
+    /** Found by comparing with a real Nova (Zed, infra/openstack-dev): the emulator was more lenient. */
+    @Test
+    void nova_behaves_by_microversion_and_vm_state_as_the_real_one() {
+        String networkId = networkWithSubnet(demo, "versions", "10.9.0.0/24");
+        HttpRequest.Builder at246 =
+                demo.request("/compute/v2.1/servers").header("OpenStack-API-Version", "compute 2.46");
+        Reply taggedBoot =
+                demo.send(at246.POST(HttpRequest.BodyPublishers.ofString("""
+                        {"server": {"name": "tagged", "flavorRef": "1", "imageRef": "%s",
+                          "networks": [{"uuid": "%s"}], "tags": ["t1"]}}""".formatted(imageId(), networkId)))
+                        .build());
+        assertThat(taggedBoot.status()).as("tags in a boot request need 2.52").isEqualTo(400);
+        assertThat(taggedBoot.body().path("badRequest").path("message").asString())
+                .contains("Additional properties are not allowed ('tags' was unexpected)");
+
+        String serverId = bootServer(demo, "building", networkId, "{}")
+                .body()
+                .path("server")
+                .path("id")
+                .asString();
+        Reply retagWhileBuilding = demo.send(demo.request("/compute/v2.1/servers/" + serverId + "/tags")
+                .header("OpenStack-API-Version", "compute 2.46")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"tags\": [\"t1\"]}"))
+                .build());
+        assertThat(retagWhileBuilding.status()).isEqualTo(409);
+        assertThat(retagWhileBuilding
+                        .body()
+                        .path("conflictingRequest")
+                        .path("message")
+                        .asString())
+                .isEqualTo("Cannot 'update tags' instance " + serverId + " while it is in vm_state building");
+        awaitServerStatus(demo, serverId, "ACTIVE");
+        Reply retagActive = demo.send(demo.request("/compute/v2.1/servers/" + serverId + "/tags")
+                .header("OpenStack-API-Version", "compute 2.46")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"tags\": [\"t1\"]}"))
+                .build());
+        assertThat(retagActive.status()).isEqualTo(200);
+
+        Reply keypair = demo.send(demo.request("/compute/v2.1/os-keypairs")
+                .header("OpenStack-API-Version", "compute 2.46")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"keypair\": {\"name\": \"k\"}}"))
+                .build());
+        assertThat(keypair.status()).as("201 from 2.2 on").isEqualTo(201);
+        assertThat(demo.post("/compute/v2.1/os-keypairs", "{\"keypair\": {\"name\": \"k21\"}}")
+                        .status())
+                .as("200 at 2.1")
+                .isEqualTo(200);
+
+        String demoProject = admin.get("/v3/projects?name=demo")
+                .body()
+                .path("projects")
+                .get(0)
+                .path("id")
+                .asString();
+        Reply quota = demo.send(demo.request("/compute/v2.1/os-quota-sets/" + demoProject)
+                .header("OpenStack-API-Version", "compute 2.46")
+                .GET()
+                .build());
+        assertThat(quota.body().path("quota_set").has("floating_ips"))
+                .as("2.36 dropped the proxied network quotas")
+                .isFalse();
+        assertThat(demo.get("/compute/v2.1/os-quota-sets/" + demoProject)
+                        .body()
+                        .path("quota_set")
+                        .has("floating_ips"))
+                .isTrue();
     }
 }

@@ -511,6 +511,11 @@ public final class Nova implements EmulatedService {
     private ApiResponse createServer(ApiRequest request) {
         AuthContext caller = keystone.authenticate(request);
         JsonNode body = request.resource(ERRORS, "server");
+        if (body.has("tags") && !atLeast(request, 52)) {
+            // Nova's request schema before 2.52 has no "tags": it refuses the body, it does not ignore it
+            throw ERRORS.badRequest("Invalid input for field/attribute server. Value: " + body
+                    + ". Additional properties are not allowed ('tags' was unexpected)");
+        }
         String name = text(body, "name");
         if (name == null || name.isBlank()) {
             throw ERRORS.badRequest(
@@ -820,8 +825,24 @@ public final class Nova implements EmulatedService {
         return versioned(request, ApiResponse.ok(Json.wrap("tags", Json.strings(server.tags()))));
     }
 
-    private ApiResponse replaceTags(ApiRequest request) {
+    /**
+     * Nova changes tags only on a server in vm_state active, paused, suspended or stopped: 409 while
+     * it builds or after it failed.
+     */
+    private Server retaggableServer(ApiRequest request, String action) {
         Server server = taggableServer(request);
+        String vmState = vmState(server.status(clock.instant()));
+        if (!vmState.equals("active") && !vmState.equals("stopped")) {
+            throw ApiError.nova(
+                    409,
+                    "conflictingRequest",
+                    "Cannot '" + action + "' instance " + server.id() + " while it is in vm_state " + vmState);
+        }
+        return server;
+    }
+
+    private ApiResponse replaceTags(ApiRequest request) {
+        Server server = retaggableServer(request, "update tags");
         List<String> tags =
                 Json.textList(request.json(ERRORS), "tags").stream().distinct().toList();
         servers.put(server.id(), server.withTags(tags, clock.instant()));
@@ -829,7 +850,7 @@ public final class Nova implements EmulatedService {
     }
 
     private ApiResponse deleteAllTags(ApiRequest request) {
-        Server server = taggableServer(request);
+        Server server = retaggableServer(request, "delete tags");
         servers.put(server.id(), server.withTags(List.of(), clock.instant()));
         return versioned(request, ApiResponse.noContent());
     }
@@ -843,7 +864,7 @@ public final class Nova implements EmulatedService {
     }
 
     private ApiResponse addTag(ApiRequest request) {
-        Server server = taggableServer(request);
+        Server server = retaggableServer(request, "update tag");
         List<String> tags = new ArrayList<>(server.tags());
         if (tags.contains(request.param("tag"))) {
             return versioned(request, ApiResponse.noContent());
@@ -854,7 +875,7 @@ public final class Nova implements EmulatedService {
     }
 
     private ApiResponse deleteTag(ApiRequest request) {
-        Server server = taggableServer(request);
+        Server server = retaggableServer(request, "delete tag");
         List<String> tags = new ArrayList<>(server.tags());
         if (!tags.remove(request.param("tag"))) {
             throw ERRORS.notFound("Tag " + request.param("tag") + " could not be found.");
@@ -1008,7 +1029,10 @@ public final class Nova implements EmulatedService {
         if (privateKey != null) {
             node.put("private_key", privateKey);
         }
-        return ApiResponse.ok(Json.wrap("keypair", node));
+        // 200 at 2.1, 201 Created from 2.2 on
+        return atLeast(request, 2)
+                ? ApiResponse.created(Json.wrap("keypair", node))
+                : ApiResponse.ok(Json.wrap("keypair", node));
     }
 
     private Keypair keypair(AuthContext caller, String name) {
@@ -1068,22 +1092,24 @@ public final class Nova implements EmulatedService {
         return projectId;
     }
 
-    private ObjectNode quotaSet(String projectId, boolean withId) {
+    private ObjectNode quotaSet(String projectId, boolean withId, ApiRequest request) {
         ObjectNode quota = Json.object();
         if (withId) {
             quota.put("id", projectId);
         }
         DEFAULT_QUOTAS.keySet().stream().sorted().forEach(resource -> quota.put(resource, limit(projectId, resource)));
-        // microversion 2.1 still reports the network quotas Nova proxied, as unlimited
-        for (String proxied : List.of("fixed_ips", "floating_ips", "security_groups", "security_group_rules")) {
-            quota.put(proxied, -1);
+        // below 2.36 Nova still reports the network quotas it proxied, as unlimited; 2.36 removed them
+        if (!atLeast(request, 36)) {
+            for (String proxied : List.of("fixed_ips", "floating_ips", "security_groups", "security_group_rules")) {
+                quota.put(proxied, -1);
+            }
         }
         return quota;
     }
 
     private ApiResponse showQuota(ApiRequest request) {
         AuthContext caller = keystone.authenticate(request);
-        return ApiResponse.ok(Json.wrap("quota_set", quotaSet(quotaProject(request, caller), true)));
+        return ApiResponse.ok(Json.wrap("quota_set", quotaSet(quotaProject(request, caller), true, request)));
     }
 
     private ApiResponse showQuotaDetail(ApiRequest request) {
@@ -1134,7 +1160,7 @@ public final class Nova implements EmulatedService {
             }
         }
         quotas.put(projectId, limits);
-        return ApiResponse.ok(Json.wrap("quota_set", quotaSet(projectId, false)));
+        return ApiResponse.ok(Json.wrap("quota_set", quotaSet(projectId, false, request)));
     }
 
     private ApiResponse resetQuota(ApiRequest request) {
@@ -1160,17 +1186,21 @@ public final class Nova implements EmulatedService {
                 .put("totalRAMUsed", used.get("ram"))
                 .put("maxTotalKeypairs", limit(projectId, "key_pairs"))
                 .put("maxServerMeta", limit(projectId, "metadata_items"))
-                .put("maxImageMeta", 128)
                 .put("maxPersonality", limit(projectId, "injected_files"))
                 .put("maxPersonalitySize", limit(projectId, "injected_file_content_bytes"))
                 .put("maxServerGroups", limit(projectId, "server_groups"))
                 .put("maxServerGroupMembers", limit(projectId, "server_group_members"))
-                .put("totalServerGroupsUsed", 0)
-                .put("maxSecurityGroups", -1)
-                .put("maxSecurityGroupRules", -1)
-                .put("totalSecurityGroupsUsed", 0)
-                .put("maxTotalFloatingIps", -1)
-                .put("totalFloatingIpsUsed", 0);
+                .put("totalServerGroupsUsed", 0);
+        if (!atLeast(request, 39)) { // the image-metadata proxy went with 2.39
+            absolute.put("maxImageMeta", 128);
+        }
+        if (!atLeast(request, 36)) { // the network proxies went with 2.36
+            absolute.put("maxSecurityGroups", -1)
+                    .put("maxSecurityGroupRules", -1)
+                    .put("totalSecurityGroupsUsed", 0)
+                    .put("maxTotalFloatingIps", -1)
+                    .put("totalFloatingIpsUsed", 0);
+        }
         ObjectNode limits = Json.object();
         limits.putArray("rate");
         limits.set("absolute", absolute);
