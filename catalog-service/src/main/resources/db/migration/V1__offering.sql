@@ -42,5 +42,7 @@ create table offering (
 
 create index offering_search_idx on offering using gin (search_vector);
 create index offering_tags_idx on offering using gin (tags);
-create index offering_status_category_idx on offering (status, category);
-create index offering_status_provider_idx on offering (status, provider_id);
+-- browsing a category or a provider reads its page in code order straight from the index, and its
+-- facet counts from the index alone (index-only scan: the other facet column is included)
+create index offering_status_category_idx on offering (status, category, code) include (provider_id);
+create index offering_status_provider_idx on offering (status, provider_id, code) include (category);

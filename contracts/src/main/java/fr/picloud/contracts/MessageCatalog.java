@@ -5,6 +5,18 @@ import fr.picloud.contracts.offering.OfferingPriceChanged;
 import fr.picloud.contracts.offering.OfferingPublished;
 import fr.picloud.contracts.offering.OfferingRetired;
 import fr.picloud.contracts.offering.OfferingUpdated;
+import fr.picloud.contracts.order.DecommissionRequested;
+import fr.picloud.contracts.order.OrderApprovalEscalated;
+import fr.picloud.contracts.order.OrderApproved;
+import fr.picloud.contracts.order.OrderCancelled;
+import fr.picloud.contracts.order.OrderExpired;
+import fr.picloud.contracts.order.OrderPlaced;
+import fr.picloud.contracts.order.OrderRejected;
+import fr.picloud.contracts.order.ProvisioningRequested;
+import fr.picloud.contracts.provisioning.DecommissionCompleted;
+import fr.picloud.contracts.provisioning.ProvisioningCompensated;
+import fr.picloud.contracts.provisioning.ProvisioningCompleted;
+import fr.picloud.contracts.provisioning.ProvisioningFailed;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +32,19 @@ public final class MessageCatalog {
             OfferingUpdated.class,
             OfferingPriceChanged.class,
             OfferingDeprecated.class,
-            OfferingRetired.class);
+            OfferingRetired.class,
+            OrderPlaced.class,
+            OrderApproved.class,
+            OrderRejected.class,
+            OrderCancelled.class,
+            OrderExpired.class,
+            OrderApprovalEscalated.class,
+            ProvisioningRequested.class,
+            DecommissionRequested.class,
+            ProvisioningCompleted.class,
+            ProvisioningFailed.class,
+            ProvisioningCompensated.class,
+            DecommissionCompleted.class);
 
     private static final Map<Key, Class<? extends Message>> BY_KEY =
             ALL.stream().collect(Collectors.toUnmodifiableMap(MessageCatalog::keyOf, Function.identity()));

@@ -9,6 +9,15 @@ public final class Topics {
     /** Compacted, keyed by offering id: the full current state of every offering. */
     public static final String CATALOG_OFFERINGS = "picloud.catalog.offerings";
 
+    /** Keyed by order id: every fact of an order's life (placed, approved, rejected...). */
+    public static final String ORDERS = "picloud.orders";
+
+    /** Keyed by order id: what order-service asks provisioning to build or delete. */
+    public static final String PROVISIONING_COMMANDS = "picloud.provisioning.commands";
+
+    /** Keyed by order id: what became of each provisioning or decommission request. */
+    public static final String PROVISIONING_OUTCOMES = "picloud.provisioning.outcomes";
+
     /**
      * How a topic is created. Every service that produces or consumes a topic declares it from here,
      * so the topic gets the same settings whichever service starts first.
@@ -18,7 +27,11 @@ public final class Topics {
      */
     public record Definition(String name, int partitions, boolean compacted, int retentionDays) {}
 
-    public static final List<Definition> ALL = List.of(new Definition(CATALOG_OFFERINGS, 3, true, -1));
+    public static final List<Definition> ALL = List.of(
+            new Definition(CATALOG_OFFERINGS, 3, true, -1),
+            new Definition(ORDERS, 3, false, 30),
+            new Definition(PROVISIONING_COMMANDS, 3, false, 30),
+            new Definition(PROVISIONING_OUTCOMES, 3, false, 30));
 
     private Topics() {}
 

@@ -36,8 +36,9 @@ public final class TemplateBinder {
     public static ResourceTemplate bind(ResourceTemplate template, Map<String, Object> parameters) {
         List<Resource> bound = new ArrayList<>();
         for (Resource resource : template.resources()) {
+            // a declared condition holds only when it binds to true: an omitted optional parameter is false
             Object when = value(resource.when(), parameters);
-            if (when != null && !Boolean.TRUE.equals(when) && !"true".equals(when)) {
+            if (resource.when() != null && !Boolean.TRUE.equals(when) && !"true".equals(when)) {
                 continue;
             }
             Object count = value(resource.count(), parameters);

@@ -66,6 +66,15 @@ class PricingCalculatorTest {
     }
 
     @Test
+    void a_resource_whose_condition_names_an_omitted_parameter_is_not_built() {
+        ResourceTemplate bound = TemplateBinder.bind(
+                VM_STACK, Map.of("instanceCount", 1, "diskGb", 10, "flavor", "m1.small", "image", "debian-12"));
+
+        assertThat(bound.resources()).extracting(Resource::name).containsExactly("net", "data", "vm");
+        assertThat(Footprint.of(bound).floatingIps()).isZero();
+    }
+
+    @Test
     void the_template_names_the_parameters_it_needs() {
         assertThat(TemplateBinder.referencedParameters(VM_STACK))
                 .containsExactlyInAnyOrder("project", "instanceCount", "diskGb", "flavor", "image", "floatingIp");

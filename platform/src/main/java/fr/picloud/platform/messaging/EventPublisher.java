@@ -1,7 +1,9 @@
 package fr.picloud.platform.messaging;
 
+import fr.picloud.contracts.Command;
 import fr.picloud.contracts.Event;
 import fr.picloud.contracts.EventEnvelope;
+import fr.picloud.contracts.Message;
 import fr.picloud.contracts.MessageCatalog;
 import fr.picloud.contracts.MessageType;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -13,7 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Publishes events through the transactional outbox: the event is written to the event
+ * Publishes events and commands through the transactional outbox: the event is written to the event
  * publication registry in the caller's transaction, so it exists if and only if the state change
  * that caused it committed; {@link KafkaOutboxRelay} sends it after the commit.
  */
@@ -50,7 +52,17 @@ public class EventPublisher {
     /** Publishes an event that starts or continues the given correlation (an order's id). */
     @Transactional(propagation = Propagation.MANDATORY)
     public EventEnvelope publish(Event event, String tenant, String correlationId) {
-        MessageType type = MessageCatalog.typeOf(event.getClass());
+        return write(event, event.aggregateId(), tenant, correlationId);
+    }
+
+    /** Sends a command to another service through the same outbox, under the given correlation. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public EventEnvelope publish(Command command, String tenant, String correlationId) {
+        return write(command, command.aggregateId(), tenant, correlationId);
+    }
+
+    private EventEnvelope write(Message message, String aggregateId, String tenant, String correlationId) {
+        MessageType type = MessageCatalog.typeOf(message.getClass());
         String causationId = MessageContext.current()
                 .map(MessageContext.Correlation::causationId)
                 .orElse(null);
@@ -59,13 +71,13 @@ public class EventPublisher {
                 type.type(),
                 type.version(),
                 source,
-                event.aggregateId(),
+                aggregateId,
                 clock.instant(),
                 correlationId,
                 causationId,
                 tenant);
         applicationEvents.publishEvent(
-                new OutboundEvent(type.topic(), event.aggregateId(), envelope, json.writeValueAsString(event)));
+                new OutboundEvent(type.topic(), aggregateId, envelope, json.writeValueAsString(message)));
         meters.counter("picloud.events.published", "type", type.type()).increment();
         return envelope;
     }

@@ -1,0 +1,37 @@
+package fr.picloud.contracts.order;
+
+import fr.picloud.contracts.MessageType;
+import fr.picloud.contracts.Topics;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * An agent ordered an offering; its resources are reserved against the tenant's quota.
+ *
+ * @param status PENDING_APPROVAL, or APPROVED when the tenant's policy approved it at once
+ */
+@MessageType(type = "picloud.order.placed", version = 1, topic = Topics.ORDERS)
+public record OrderPlaced(
+        UUID orderId,
+        String tenant,
+        String requester,
+        UUID offeringId,
+        String offeringCode,
+        String costCenter,
+        Map<String, Object> parameters,
+        OrderQuote quote,
+        String status)
+        implements OrderEvent {
+
+    public OrderPlaced {
+        Objects.requireNonNull(orderId, "orderId");
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(offeringId, "offeringId");
+        Objects.requireNonNull(quote, "quote");
+        // a parameter may be JSON null (an optional one left empty), which Map.copyOf refuses
+        parameters = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNullElse(parameters, Map.of())));
+    }
+}
