@@ -639,7 +639,14 @@ class OpenStackConformanceIT {
                 .updateForTenant(
                         limited.projectId(), Builders.quotaSet().instances(1).build());
         Network network = networkWithSubnet(limited, "nova-quota", "10.29.0.0/24");
-        boot(limited, "first", network);
+        Server first = boot(limited, "first", network);
+        // Nova counts an instance against the quota once it is scheduled into a cell: a second boot
+        // sent before that passes the API's check (the conductor's recheck fails it later, as ERROR).
+        // A saga boots and then waits for ACTIVE, so the suite does the same before the second boot.
+        eventually(
+                "the first server of the limited project reaching ACTIVE",
+                () -> limited.session().client().compute().servers().get(first.getId()),
+                server -> server != null && server.getStatus() == Server.Status.ACTIVE);
 
         assertThatThrownBy(() -> boot(limited, "second", network))
                 .isInstanceOfSatisfying(ClientResponseException.class, e -> {
