@@ -7,6 +7,7 @@ import fr.picloud.platform.messaging.OutboxResubmitter;
 import fr.picloud.platform.messaging.ProcessedEvents;
 import fr.picloud.platform.messaging.TopicDeclarations;
 import fr.picloud.platform.persistence.PlatformSchemaMigration;
+import fr.picloud.platform.validation.JsonSchemaChecks;
 import fr.picloud.platform.web.CorrelationIdFilter;
 import fr.picloud.platform.web.ProblemDetailsAdvice;
 import io.micrometer.core.instrument.Gauge;
@@ -118,6 +119,11 @@ public class PlatformAutoConfiguration {
                                 "select count(*) from event_publication where completion_date is null", Long.class))
                 .description("events committed and not yet acknowledged by Kafka")
                 .register(registry);
+    }
+
+    @Bean
+    JsonSchemaChecks jsonSchemaChecks(JsonMapper json) {
+        return new JsonSchemaChecks(json);
     }
 
     @Bean
