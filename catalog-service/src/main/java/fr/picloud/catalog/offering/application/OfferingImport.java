@@ -165,7 +165,7 @@ public class OfferingImport {
             if (row.publish()) {
                 events.publish(offering.publish(today), null);
             }
-            offerings.save(offering);
+            offerings.add(offering);
             return Outcome.CREATED;
         }
         Offering offering = existing.get();

@@ -11,5 +11,9 @@ public interface OfferingRepository {
 
     Optional<Offering> findByCode(String code);
 
+    /** Stores a new offering (one write, no look-up first). */
+    void add(Offering offering);
+
+    /** Stores the changes of an offering read from this repository. */
     void save(Offering offering);
 }

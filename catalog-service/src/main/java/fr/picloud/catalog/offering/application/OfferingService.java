@@ -51,7 +51,7 @@ public class OfferingService {
             throw new RuleViolationException("an offering with code " + details.code() + " already exists", "code");
         }
         Offering offering = Offering.draft(details);
-        offerings.save(offering);
+        offerings.add(offering);
         return offering;
     }
 

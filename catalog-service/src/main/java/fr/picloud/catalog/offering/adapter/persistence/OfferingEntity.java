@@ -66,6 +66,7 @@ class OfferingEntity {
     @Column(name = "price_lists")
     String priceLists;
 
+    /** Null until first stored: that is how Spring Data knows to insert without a look-up. */
     @Version
-    long version;
+    Long version;
 }

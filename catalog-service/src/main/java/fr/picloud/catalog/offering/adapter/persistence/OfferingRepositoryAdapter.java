@@ -43,8 +43,20 @@ class OfferingRepositoryAdapter implements OfferingRepository {
     }
 
     @Override
+    public void add(Offering offering) {
+        OfferingEntity entity = new OfferingEntity();
+        copy(offering, entity);
+        jpa.save(entity);
+    }
+
+    @Override
     public void save(Offering offering) {
         OfferingEntity entity = jpa.findById(offering.id()).orElseGet(OfferingEntity::new);
+        copy(offering, entity);
+        jpa.save(entity);
+    }
+
+    private void copy(Offering offering, OfferingEntity entity) {
         OfferingDetails details = offering.details();
         entity.id = offering.id();
         entity.code = details.code();
@@ -65,7 +77,6 @@ class OfferingRepositoryAdapter implements OfferingRepository {
         entity.parameterSchema = json.writeValueAsString(details.parameterSchema());
         entity.resourceTemplate = json.writeValueAsString(details.resourceTemplate());
         entity.priceLists = json.writeValueAsString(offering.priceLists());
-        jpa.save(entity);
     }
 
     private Offering toDomain(OfferingEntity entity) {
