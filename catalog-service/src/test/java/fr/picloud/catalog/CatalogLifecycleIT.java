@@ -163,6 +163,18 @@ class CatalogLifecycleIT {
     }
 
     @Test
+    void a_create_with_a_negative_rate_writes_nothing() {
+        ObjectNode body = OfferingMother.vmStack("vm-create-negative");
+        ((ObjectNode) body.path("rates")).put("RAM_GB_HOUR", -1);
+
+        ApiClient.Response response = api.post("/api/v1/offerings", ADMIN, OfferingMother.json(body));
+
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.json().path("errors").findValuesAsString("field")).containsExactly("rates.RAM_GB_HOUR");
+        assertThat(search("vm-create-negative")).as("no draft left behind").isZero();
+    }
+
+    @Test
     void a_price_list_in_the_past_or_with_a_negative_rate_is_refused() {
         String id = create(OfferingMother.vmStack("vm-bad-price"));
 

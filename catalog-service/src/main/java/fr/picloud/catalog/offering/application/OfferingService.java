@@ -43,6 +43,17 @@ public class OfferingService {
         this.clock = clock;
     }
 
+    /** A new draft with, when given, its first prices in force from today: both or nothing. */
+    @Transactional
+    public Offering createDraft(OfferingDetails details, Map<PriceUnit, BigDecimal> rates, Actor actor) {
+        Offering offering = createDraft(details, actor);
+        if (rates != null && !rates.isEmpty()) {
+            offering.changePrices(rates, today(), today());
+            offerings.save(offering);
+        }
+        return offering;
+    }
+
     @Transactional
     public Offering createDraft(OfferingDetails details, Actor actor) {
         requireMayManage(actor, details.provider().id());

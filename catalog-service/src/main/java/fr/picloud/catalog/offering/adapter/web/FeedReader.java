@@ -113,9 +113,13 @@ class FeedReader {
                     }
                     row = rows.nextValue();
                 } catch (JacksonException e) {
+                    // a broken quote or row can desynchronise the parser: report where and stop rather than guess
                     sink.accept(FeedRow.unreadable(
-                            number, null, List.of(new Violation("", "unreadable CSV: " + e.getOriginalMessage()))));
-                    continue;
+                            number,
+                            null,
+                            List.of(new Violation(
+                                    "", "unreadable CSV, reading stopped at this row: " + e.getOriginalMessage()))));
+                    break;
                 }
                 sink.accept(fromCsv(number, row));
             }

@@ -183,10 +183,7 @@ class OfferingController {
     @PostMapping
     @PreAuthorize("hasRole('catalog-admin')")
     ResponseEntity<OfferingView> create(@Valid @RequestBody OfferingBody body) {
-        Offering offering = offerings.createDraft(body.toDomain(), actor());
-        if (body.rates() != null && !body.rates().isEmpty()) {
-            offering = offerings.changePrices(offering.id(), body.rates(), LocalDate.now(clock), actor());
-        }
+        Offering offering = offerings.createDraft(body.toDomain(), body.rates(), actor());
         return ResponseEntity.created(URI.create("/api/v1/offerings/" + offering.id()))
                 .body(view(offering));
     }
