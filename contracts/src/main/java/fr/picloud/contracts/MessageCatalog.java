@@ -1,5 +1,6 @@
 package fr.picloud.contracts;
 
+import fr.picloud.contracts.billing.BudgetThresholdCrossed;
 import fr.picloud.contracts.offering.OfferingDeprecated;
 import fr.picloud.contracts.offering.OfferingPriceChanged;
 import fr.picloud.contracts.offering.OfferingPublished;
@@ -12,11 +13,22 @@ import fr.picloud.contracts.order.OrderCancelled;
 import fr.picloud.contracts.order.OrderExpired;
 import fr.picloud.contracts.order.OrderPlaced;
 import fr.picloud.contracts.order.OrderRejected;
+import fr.picloud.contracts.order.OrderRequestRefused;
+import fr.picloud.contracts.order.PlaceOrderRequested;
 import fr.picloud.contracts.order.ProvisioningRequested;
 import fr.picloud.contracts.provisioning.DecommissionCompleted;
 import fr.picloud.contracts.provisioning.ProvisioningCompensated;
+import fr.picloud.contracts.provisioning.ProvisioningCompensationFailed;
 import fr.picloud.contracts.provisioning.ProvisioningCompleted;
 import fr.picloud.contracts.provisioning.ProvisioningFailed;
+import fr.picloud.contracts.provisioning.SagaCompensationCompleted;
+import fr.picloud.contracts.provisioning.SagaCompensationStarted;
+import fr.picloud.contracts.provisioning.SagaStarted;
+import fr.picloud.contracts.provisioning.SagaStepCompensated;
+import fr.picloud.contracts.provisioning.SagaStepCompleted;
+import fr.picloud.contracts.provisioning.SagaStepFailed;
+import fr.picloud.contracts.provisioning.SagaStepStarted;
+import fr.picloud.contracts.tenant.TenantUpdated;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,7 +56,17 @@ public final class MessageCatalog {
             ProvisioningCompleted.class,
             ProvisioningFailed.class,
             ProvisioningCompensated.class,
-            DecommissionCompleted.class);
+            DecommissionCompleted.class,
+            ProvisioningCompensationFailed.class,
+            SagaStarted.class,
+            SagaStepStarted.class,
+            SagaStepCompleted.class,
+            SagaStepFailed.class,
+            SagaCompensationStarted.class,
+            SagaStepCompensated.class,
+            SagaCompensationCompleted.class,
+            TenantUpdated.class,
+            BudgetThresholdCrossed.class);
 
     private static final Map<Key, Class<? extends Message>> BY_KEY =
             ALL.stream().collect(Collectors.toUnmodifiableMap(MessageCatalog::keyOf, Function.identity()));

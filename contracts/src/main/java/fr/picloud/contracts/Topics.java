@@ -12,11 +12,23 @@ public final class Topics {
     /** Keyed by order id: every fact of an order's life (placed, approved, rejected...). */
     public static final String ORDERS = "picloud.orders";
 
+    /** Keyed by order id: orders other services ask order-service to place (migration waves). */
+    public static final String ORDER_REQUESTS = "picloud.orders.requests";
+
     /** Keyed by order id: what order-service asks provisioning to build or delete. */
     public static final String PROVISIONING_COMMANDS = "picloud.provisioning.commands";
 
     /** Keyed by order id: what became of each provisioning or decommission request. */
     public static final String PROVISIONING_OUTCOMES = "picloud.provisioning.outcomes";
+
+    /** Keyed by order id: every step of every provisioning and decommission saga (ops view, timelines). */
+    public static final String PROVISIONING_SAGAS = "picloud.provisioning.sagas";
+
+    /** Compacted, keyed by tenant id: the full current state of every tenant (hierarchy, cost centres, budget). */
+    public static final String TENANTS = "picloud.tenants";
+
+    /** Keyed by tenant id: what billing tells the others (budget thresholds crossed). */
+    public static final String BILLING = "picloud.billing";
 
     /**
      * How a topic is created. Every service that produces or consumes a topic declares it from here,
@@ -30,8 +42,12 @@ public final class Topics {
     public static final List<Definition> ALL = List.of(
             new Definition(CATALOG_OFFERINGS, 3, true, -1),
             new Definition(ORDERS, 3, false, 30),
+            new Definition(ORDER_REQUESTS, 3, false, 30),
             new Definition(PROVISIONING_COMMANDS, 3, false, 30),
-            new Definition(PROVISIONING_OUTCOMES, 3, false, 30));
+            new Definition(PROVISIONING_OUTCOMES, 3, false, 30),
+            new Definition(PROVISIONING_SAGAS, 3, false, 7),
+            new Definition(TENANTS, 3, true, -1),
+            new Definition(BILLING, 3, false, 30));
 
     private Topics() {}
 

@@ -21,8 +21,16 @@ import fr.picloud.contracts.order.ProvisioningRequested;
 import fr.picloud.contracts.provisioning.DecommissionCompleted;
 import fr.picloud.contracts.provisioning.ProvisionedResource;
 import fr.picloud.contracts.provisioning.ProvisioningCompensated;
+import fr.picloud.contracts.provisioning.ProvisioningCompensationFailed;
 import fr.picloud.contracts.provisioning.ProvisioningCompleted;
 import fr.picloud.contracts.provisioning.ProvisioningFailed;
+import fr.picloud.contracts.provisioning.SagaCompensationCompleted;
+import fr.picloud.contracts.provisioning.SagaCompensationStarted;
+import fr.picloud.contracts.provisioning.SagaStarted;
+import fr.picloud.contracts.provisioning.SagaStepCompensated;
+import fr.picloud.contracts.provisioning.SagaStepCompleted;
+import fr.picloud.contracts.provisioning.SagaStepFailed;
+import fr.picloud.contracts.provisioning.SagaStepStarted;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -57,8 +65,35 @@ final class ContractSamples {
 
     static final Map<String, Object> ORDER_PARAMETERS = Map.of("flavor", "m1.small", "instanceCount", 2);
 
-    static final List<ProvisionedResource> INVENTORY =
-            List.of(new ProvisionedResource("vm-0", "server", "9f1c0a2e-0d7b-4c1e-9a51-3f7e0c2b1a00"));
+    static final UUID SAGA_ID = UUID.fromString("5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d");
+
+    static final Instant READY_AT = Instant.parse("2026-03-01T10:02:30Z");
+
+    static final ProvisionedResource SERVER = new ProvisionedResource(
+            "server-0", "server", "9f1c0a2e-0d7b-4c1e-9a51-3f7e0c2b1a00", "m1.small", 1, 2, null, null, READY_AT);
+
+    static final List<ProvisionedResource> INVENTORY = List.of(
+            SERVER,
+            new ProvisionedResource(
+                    "data-volume-0",
+                    "volume",
+                    "1b2c3d4e-5f60-4718-8a9b-0c1d2e3f4a5b",
+                    null,
+                    null,
+                    null,
+                    50,
+                    null,
+                    READY_AT),
+            new ProvisionedResource(
+                    "floating-ip",
+                    "floating-ip",
+                    "2c3d4e5f-6071-4829-9bac-1d2e3f4a5b6c",
+                    null,
+                    null,
+                    null,
+                    null,
+                    "172.24.4.10",
+                    READY_AT));
 
     static final Map<Class<? extends Message>, Message> BY_CLASS = Map.ofEntries(
             Map.entry(OfferingPublished.class, new OfferingPublished(VM_STACK)),
@@ -101,12 +136,36 @@ final class ContractSamples {
                             new ResourceTemplate(
                                     VM_STACK.resourceTemplate().flavors(),
                                     List.of(new ResourceTemplate.Resource(
-                                            "vm", "server", List.of(), 2, null, Map.of("flavor", "m1.small")))))),
+                                            "vm", "server", List.of(), 2, null, Map.of("flavor", "m1.small")))),
+                            new ProvisioningRequested.ProjectQuota(200, 800, 20000, 100, 20))),
             Map.entry(DecommissionRequested.class, new DecommissionRequested(ORDER_ID, "police", INVENTORY)),
-            Map.entry(ProvisioningCompleted.class, new ProvisioningCompleted(ORDER_ID, INVENTORY)),
+            Map.entry(
+                    ProvisioningCompleted.class,
+                    new ProvisioningCompleted(ORDER_ID, INVENTORY, "police", VM_STACK.offeringId(), SAGA_ID, READY_AT)),
             Map.entry(ProvisioningFailed.class, new ProvisioningFailed(ORDER_ID, "server", "no host with enough RAM")),
             Map.entry(ProvisioningCompensated.class, new ProvisioningCompensated(ORDER_ID, "every resource deleted")),
-            Map.entry(DecommissionCompleted.class, new DecommissionCompleted(ORDER_ID)));
+            Map.entry(
+                    DecommissionCompleted.class,
+                    new DecommissionCompleted(ORDER_ID, "police", INVENTORY, Instant.parse("2026-03-20T08:00:00Z"))),
+            Map.entry(
+                    ProvisioningCompensationFailed.class,
+                    new ProvisioningCompensationFailed(
+                            ORDER_ID, SAGA_ID, "volume delete: 500 after 5 attempts", List.of(INVENTORY.get(1)))),
+            Map.entry(
+                    SagaStarted.class,
+                    new SagaStarted(
+                            SAGA_ID, ORDER_ID, "police", "PROVISION", List.of("project", "network", "server-0"))),
+            Map.entry(SagaStepStarted.class, new SagaStepStarted(SAGA_ID, ORDER_ID, "server-0", 1)),
+            Map.entry(SagaStepCompleted.class, new SagaStepCompleted(SAGA_ID, ORDER_ID, "server-0", SERVER, 30_250)),
+            Map.entry(
+                    SagaStepFailed.class,
+                    new SagaStepFailed(SAGA_ID, ORDER_ID, "server-0", "compute: 503 Service Unavailable", true)),
+            Map.entry(
+                    SagaCompensationStarted.class,
+                    new SagaCompensationStarted(
+                            SAGA_ID, ORDER_ID, "server-0: No valid host was found", List.of("network", "project"))),
+            Map.entry(SagaStepCompensated.class, new SagaStepCompensated(SAGA_ID, ORDER_ID, "network")),
+            Map.entry(SagaCompensationCompleted.class, new SagaCompensationCompleted(SAGA_ID, ORDER_ID)));
 
     private ContractSamples() {}
 }

@@ -15,6 +15,8 @@ import java.util.UUID;
  * provisioning uses it to recognise a repeated request and to find what an interrupted attempt made.
  *
  * @param resources the offering's resource template with the order's parameters bound
+ * @param projectQuota the tenant's quota, which provisioning applies to the tenant's OpenStack project
+ *     when it creates it (absent: the cloud's defaults)
  */
 @MessageType(type = "picloud.order.provisioning-requested", version = 1, topic = Topics.PROVISIONING_COMMANDS)
 public record ProvisioningRequested(
@@ -23,7 +25,8 @@ public record ProvisioningRequested(
         UUID offeringId,
         String offeringCode,
         Map<String, Object> parameters,
-        ResourceTemplate resources)
+        ResourceTemplate resources,
+        ProjectQuota projectQuota)
         implements Command {
 
     public ProvisioningRequested {
@@ -34,6 +37,19 @@ public record ProvisioningRequested(
         // a parameter may be JSON null (an optional one left empty), which Map.copyOf refuses
         parameters = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNullElse(parameters, Map.of())));
     }
+
+    public ProvisioningRequested(
+            UUID orderId,
+            String tenant,
+            UUID offeringId,
+            String offeringCode,
+            Map<String, Object> parameters,
+            ResourceTemplate resources) {
+        this(orderId, tenant, offeringId, offeringCode, parameters, resources, null);
+    }
+
+    /** What a tenant's OpenStack project may hold. */
+    public record ProjectQuota(int vcpus, int ramGb, int volumeGb, int instances, int floatingIps) {}
 
     @Override
     public String aggregateId() {

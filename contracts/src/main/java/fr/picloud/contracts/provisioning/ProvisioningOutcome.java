@@ -5,7 +5,11 @@ import java.util.UUID;
 
 /** What became of a provisioning or decommission request, keyed by the order id. */
 public sealed interface ProvisioningOutcome extends Event
-        permits ProvisioningCompleted, ProvisioningFailed, ProvisioningCompensated, DecommissionCompleted {
+        permits ProvisioningCompleted,
+                ProvisioningFailed,
+                ProvisioningCompensated,
+                ProvisioningCompensationFailed,
+                DecommissionCompleted {
 
     UUID orderId();
 

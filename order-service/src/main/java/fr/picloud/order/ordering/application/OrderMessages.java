@@ -3,8 +3,11 @@ package fr.picloud.order.ordering.application;
 import fr.picloud.contracts.Command;
 import fr.picloud.contracts.Event;
 import fr.picloud.contracts.Message;
+import fr.picloud.contracts.order.ProvisioningRequested;
 import fr.picloud.order.ordering.domain.Order;
 import fr.picloud.order.ordering.domain.TimelineEntry;
+import fr.picloud.order.tenant.application.QuotaLedger;
+import fr.picloud.order.tenant.domain.QuotaUsage;
 import fr.picloud.platform.messaging.EventPublisher;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -23,10 +26,12 @@ class OrderMessages {
 
     private final EventPublisher events;
     private final List<OrderTransitionListener> listeners;
+    private final QuotaLedger quotas;
 
-    OrderMessages(EventPublisher events, List<OrderTransitionListener> listeners) {
+    OrderMessages(EventPublisher events, List<OrderTransitionListener> listeners, QuotaLedger quotas) {
         this.events = events;
         this.listeners = listeners;
+        this.quotas = quotas;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -35,6 +40,8 @@ class OrderMessages {
         for (Message message : messages) {
             switch (message) {
                 case Event event -> events.publish(event, order.tenant(), correlationId);
+                case ProvisioningRequested request ->
+                    events.publish(withProjectQuota(request), order.tenant(), correlationId);
                 case Command command -> events.publish(command, order.tenant(), correlationId);
                 default -> throw new IllegalArgumentException("neither an event nor a command: " + message);
             }
@@ -48,5 +55,28 @@ class OrderMessages {
                 newEntries.forEach(entry -> listeners.forEach(listener -> listener.transitioned(order, entry)));
             }
         });
+    }
+
+    /** Provisioning gives the tenant's OpenStack project the tenant's limits when it creates it. */
+    private ProvisioningRequested withProjectQuota(ProvisioningRequested request) {
+        if (request.projectQuota() != null) {
+            return request;
+        }
+        return quotas.usage(request.tenant())
+                .map(QuotaUsage::limits)
+                .map(limits -> new ProvisioningRequested(
+                        request.orderId(),
+                        request.tenant(),
+                        request.offeringId(),
+                        request.offeringCode(),
+                        request.parameters(),
+                        request.resources(),
+                        new ProvisioningRequested.ProjectQuota(
+                                limits.vcpus(),
+                                limits.ramGb(),
+                                limits.volumeGb(),
+                                limits.instances(),
+                                limits.floatingIps())))
+                .orElse(request);
     }
 }

@@ -2,6 +2,7 @@ package fr.picloud.order.ordering.application;
 
 import fr.picloud.contracts.provisioning.DecommissionCompleted;
 import fr.picloud.contracts.provisioning.ProvisioningCompensated;
+import fr.picloud.contracts.provisioning.ProvisioningCompensationFailed;
 import fr.picloud.contracts.provisioning.ProvisioningCompleted;
 import fr.picloud.contracts.provisioning.ProvisioningFailed;
 import fr.picloud.contracts.provisioning.ProvisioningOutcome;
@@ -67,6 +68,7 @@ public class ProvisioningOutcomeHandler {
                         quotas.release(order.id());
                     }
                 }
+                case ProvisioningCompensationFailed alert -> order.compensationFailed(alert.reason(), now);
                 case DecommissionCompleted decommissioned -> {
                     if (order.decommissioned(now)) {
                         quotas.release(order.id());

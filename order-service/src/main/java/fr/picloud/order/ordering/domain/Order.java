@@ -244,6 +244,19 @@ public final class Order {
         return true;
     }
 
+    /**
+     * Compensation could not delete everything: the order stays FAILED and keeps its reservation
+     * (the resources left still use the tenant's room) until an operator finishes the compensation.
+     */
+    public boolean compensationFailed(String reason, Instant now) {
+        requireStatus("left with resources after a failed compensation", OrderStatus.PROVISIONING, OrderStatus.FAILED);
+        if (timeline.stream().anyMatch(entry -> entry.action().equals("COMPENSATION_FAILED"))) {
+            return false;
+        }
+        move(now, TimelineEntry.SYSTEM, "COMPENSATION_FAILED", OrderStatus.FAILED, reason);
+        return true;
+    }
+
     public List<Message> decommission(String by, Instant now) {
         requireStatus("decommissioned", OrderStatus.COMPLETED);
         move(now, by, "DECOMMISSION_REQUESTED", OrderStatus.DECOMMISSIONING, null);
