@@ -13,8 +13,6 @@ import fr.picloud.contracts.order.OrderCancelled;
 import fr.picloud.contracts.order.OrderExpired;
 import fr.picloud.contracts.order.OrderPlaced;
 import fr.picloud.contracts.order.OrderRejected;
-import fr.picloud.contracts.order.OrderRequestRefused;
-import fr.picloud.contracts.order.PlaceOrderRequested;
 import fr.picloud.contracts.order.ProvisioningRequested;
 import fr.picloud.contracts.provisioning.DecommissionCompleted;
 import fr.picloud.contracts.provisioning.ProvisioningCompensated;

@@ -1,5 +1,6 @@
 package fr.picloud.contracts;
 
+import fr.picloud.contracts.billing.BudgetThresholdCrossed;
 import fr.picloud.contracts.offering.OfferingDeprecated;
 import fr.picloud.contracts.offering.OfferingPriceChanged;
 import fr.picloud.contracts.offering.OfferingPublished;
@@ -17,6 +18,8 @@ import fr.picloud.contracts.order.OrderExpired;
 import fr.picloud.contracts.order.OrderPlaced;
 import fr.picloud.contracts.order.OrderQuote;
 import fr.picloud.contracts.order.OrderRejected;
+import fr.picloud.contracts.order.OrderRequestRefused;
+import fr.picloud.contracts.order.PlaceOrderRequested;
 import fr.picloud.contracts.order.ProvisioningRequested;
 import fr.picloud.contracts.provisioning.DecommissionCompleted;
 import fr.picloud.contracts.provisioning.ProvisionedResource;
@@ -31,6 +34,8 @@ import fr.picloud.contracts.provisioning.SagaStepCompensated;
 import fr.picloud.contracts.provisioning.SagaStepCompleted;
 import fr.picloud.contracts.provisioning.SagaStepFailed;
 import fr.picloud.contracts.provisioning.SagaStepStarted;
+import fr.picloud.contracts.tenant.TenantState;
+import fr.picloud.contracts.tenant.TenantUpdated;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -94,6 +99,16 @@ final class ContractSamples {
                     null,
                     "172.24.4.10",
                     READY_AT));
+
+    static final TenantState POLICE = new TenantState(
+            "police",
+            2,
+            "Direction générale de la Police nationale",
+            "DIRECTORATE",
+            "interieur",
+            List.of(new TenantState.CostCenter("POL-001", "Systèmes d'information opérationnels")),
+            new BigDecimal("25000.00"),
+            new TenantState.Quota(200, 800, 20000, 100, 20));
 
     static final Map<Class<? extends Message>, Message> BY_CLASS = Map.ofEntries(
             Map.entry(OfferingPublished.class, new OfferingPublished(VM_STACK)),
@@ -165,7 +180,37 @@ final class ContractSamples {
                     new SagaCompensationStarted(
                             SAGA_ID, ORDER_ID, "server-0: No valid host was found", List.of("network", "project"))),
             Map.entry(SagaStepCompensated.class, new SagaStepCompensated(SAGA_ID, ORDER_ID, "network")),
-            Map.entry(SagaCompensationCompleted.class, new SagaCompensationCompleted(SAGA_ID, ORDER_ID)));
+            Map.entry(SagaCompensationCompleted.class, new SagaCompensationCompleted(SAGA_ID, ORDER_ID)),
+            Map.entry(
+                    PlaceOrderRequested.class,
+                    new PlaceOrderRequested(
+                            ORDER_ID,
+                            "police",
+                            "migration-lead",
+                            VM_STACK.offeringId(),
+                            null,
+                            ORDER_PARAMETERS,
+                            "migration wave 1",
+                            Map.of("waveId", "7d1c0a2e-0d7b-4c1e-9a51-3f7e0c2b1a00", "applicationId", "APP-0042"))),
+            Map.entry(
+                    OrderRequestRefused.class,
+                    new OrderRequestRefused(
+                            ORDER_ID,
+                            "police",
+                            "the parameters do not satisfy the offering's schema",
+                            List.of(new OrderRequestRefused.Violation("/diskGb", "must be at most 2000")))),
+            Map.entry(TenantUpdated.class, new TenantUpdated(POLICE)),
+            Map.entry(
+                    BudgetThresholdCrossed.class,
+                    new BudgetThresholdCrossed(
+                            "police",
+                            "2026-03",
+                            80,
+                            new BigDecimal("25000.00"),
+                            new BigDecimal("12400.17"),
+                            new BigDecimal("20310.52"),
+                            "EUR",
+                            Instant.parse("2026-03-16T09:30:00Z"))));
 
     private ContractSamples() {}
 }

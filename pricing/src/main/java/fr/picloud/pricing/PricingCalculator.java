@@ -6,8 +6,11 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The one pricing calculation of PI Cloud. The catalogue quotes a monthly estimate with it; billing
@@ -67,6 +70,16 @@ public final class PricingCalculator {
         BigDecimal hours = new BigDecimal(duration.toSeconds()).divide(SECONDS_PER_HOUR, EXACT_ENOUGH);
         BigDecimal unitHours = unit == PriceUnit.VOLUME_GB_MONTH ? hours.divide(HOURS_PER_MONTH, EXACT_ENOUGH) : hours;
         return prices.rate(unit).multiply(quantity).multiply(unitHours, EXACT_ENOUGH);
+    }
+
+    /**
+     * The price version in force on a day: the one with the latest {@code effectiveFrom} on or before
+     * it (a later version number wins a tie), whatever the order of the list. Empty before the first.
+     */
+    public static Optional<PriceList> inForceOn(List<PriceList> priceLists, LocalDate day) {
+        return priceLists.stream()
+                .filter(prices -> !prices.effectiveFrom().isAfter(day))
+                .max(Comparator.comparing(PriceList::effectiveFrom).thenComparingInt(PriceList::version));
     }
 
     /** The rounding of PI Cloud: half-even to cents, applied once per line. */

@@ -114,6 +114,19 @@ class PricingCalculatorTest {
     }
 
     @Test
+    void the_version_in_force_on_a_day_is_the_latest_that_started_on_or_before_it() {
+        PriceList march = new PriceList(3, LocalDate.of(2026, 3, 15), "EUR", Map.of());
+        List<PriceList> versions = List.of(march, PRICES);
+
+        assertThat(PricingCalculator.inForceOn(versions, LocalDate.of(2025, 12, 31)))
+                .isEmpty();
+        assertThat(PricingCalculator.inForceOn(versions, LocalDate.of(2026, 3, 14)))
+                .contains(PRICES);
+        assertThat(PricingCalculator.inForceOn(versions, LocalDate.of(2026, 3, 15)))
+                .contains(march);
+    }
+
+    @Test
     void an_unknown_flavor_cannot_be_priced() {
         ResourceTemplate bound =
                 TemplateBinder.bind(VM_STACK, Map.of("instanceCount", 1, "diskGb", 10, "flavor", "x9.huge"));

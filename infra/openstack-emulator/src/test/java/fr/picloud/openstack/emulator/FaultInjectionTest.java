@@ -153,4 +153,81 @@ class FaultInjectionTest extends EmulatorTestBase {
         assertThat(boot.body().path("computeFault").path("code").asInt()).isEqualTo(500);
         assertThat(demo.get("/compute/v2.1/servers").body().path("servers")).isEmpty();
     }
+
+    @Test
+    void planned_create_failures_of_a_kind_fail_that_many_creates_and_create_nothing() {
+        String networkId = networkWithSubnet(demo, "plan", "10.12.0.0/24");
+        admin.put("/_emulator/faults", """
+                {"createFailures": {"subnet": {"count": 2, "status": 400}}}""");
+        String subnet = """
+                {"subnet": {"network_id": "%s", "ip_version": 4, "cidr": "10.13.0.0/24"}}""".formatted(networkId);
+
+        Reply first = demo.post("/network/v2.0/subnets", subnet);
+        assertThat(first.status()).isEqualTo(400);
+        assertThat(first.body().path("NeutronError").path("message").asString()).contains("subnet");
+        assertThat(demo.post("/network/v2.0/subnets", subnet).status()).isEqualTo(400);
+        assertThat(demo.get("/network/v2.0/subnets?cidr=10.13.0.0/24").body().path("subnets"))
+                .isEmpty();
+        assertThat(demo.post("/network/v2.0/networks", """
+                        {"network": {"name": "other-kinds-unaffected"}}""").status()).isEqualTo(201);
+        assertThat(demo.post("/network/v2.0/subnets", subnet).status()).isEqualTo(201);
+    }
+
+    @Test
+    void a_planned_lost_response_creates_the_resource_but_answers_503() {
+        admin.put("/_emulator/faults", """
+                {"lostResponses": {"router": 1}}""");
+
+        Reply lost = demo.post("/network/v2.0/routers", """
+                {"router": {"name": "pi-1-router"}}""");
+        Reply next = demo.post("/network/v2.0/routers", """
+                {"router": {"name": "pi-2-router"}}""");
+
+        assertThat(lost.status()).isEqualTo(503);
+        assertThat(next.status()).isEqualTo(201);
+        assertThat(demo.get("/network/v2.0/routers").body().path("routers").findValuesAsString("name"))
+                .containsExactlyInAnyOrder("pi-1-router", "pi-2-router");
+    }
+
+    @Test
+    void a_planned_lost_response_on_a_key_pair_keeps_the_key_pair() {
+        admin.put("/_emulator/faults", """
+                {"lostResponses": {"keypair": 1}}""");
+
+        Reply lost = demo.post("/compute/v2.1/os-keypairs", """
+                {"keypair": {"name": "pi-1-keypair"}}""");
+
+        assertThat(lost.status()).isEqualTo(503);
+        assertThat(demo.get("/compute/v2.1/os-keypairs/pi-1-keypair").status()).isEqualTo(200);
+    }
+
+    @Test
+    void a_fault_plan_with_an_unknown_kind_is_refused() {
+        Reply reply = admin.put("/_emulator/faults", """
+                {"createFailures": {"subnets": {"count": 1}}}""");
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.body().path("error").path("message").asString()).contains("subnets");
+    }
+
+    @Test
+    void the_plan_sets_the_build_time_of_servers_created_from_then_on() {
+        String networkId = networkWithSubnet(demo, "slow", "10.14.0.0/24");
+        admin.put("/_emulator/faults", """
+                {"serverBuildMs": 3600000}""");
+        String slow = bootServer(demo, "slow", networkId, "{}")
+                .body()
+                .path("server")
+                .path("id")
+                .asString();
+        admin.delete("/_emulator/faults");
+        String quick = bootServer(demo, "quick", networkId, "{}")
+                .body()
+                .path("server")
+                .path("id")
+                .asString();
+
+        awaitServerStatus(demo, quick, "ACTIVE");
+        assertThat(serverStatus(demo, slow)).isEqualTo("BUILD");
+    }
 }

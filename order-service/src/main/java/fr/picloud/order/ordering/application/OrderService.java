@@ -85,6 +85,14 @@ public class OrderService {
      * request returns the order it placed; with a different request it is refused.
      */
     public Placement place(Caller caller, String idempotencyKey, OrderRequest request) {
+        return place(caller, idempotencyKey, request, UUID.randomUUID());
+    }
+
+    /**
+     * Places an order under an id the caller chose and stored beforehand (another service asking for
+     * an order by message), with the same rules as {@link #place(Caller, String, OrderRequest)}.
+     */
+    public Placement place(Caller caller, String idempotencyKey, OrderRequest request, UUID orderId) {
         String requestHash = fingerprint(request);
         var earlier = orders.findByKey(caller.tenant(), caller.subject(), idempotencyKey);
         if (earlier.isPresent()) {
@@ -106,7 +114,7 @@ public class OrderService {
         OrderPricing pricing = OrderPricing.of(offering, request.parameters(), LocalDate.now(clock));
         ApprovalPolicy policy = tenants.policyOf(tenant.id()).orElseThrow();
         Order.Placed placed = Order.place(new Order.Placement(
-                UUID.randomUUID(),
+                orderId,
                 tenant.id(),
                 caller.subject(),
                 request,

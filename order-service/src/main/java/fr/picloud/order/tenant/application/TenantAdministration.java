@@ -17,10 +17,12 @@ public class TenantAdministration {
 
     private final TenantDirectory tenants;
     private final QuotaLedger quotas;
+    private final TenantPublication publication;
 
-    public TenantAdministration(TenantDirectory tenants, QuotaLedger quotas) {
+    public TenantAdministration(TenantDirectory tenants, QuotaLedger quotas, TenantPublication publication) {
         this.tenants = tenants;
         this.quotas = quotas;
+        this.publication = publication;
     }
 
     @Transactional(readOnly = true)
@@ -47,6 +49,7 @@ public class TenantAdministration {
             }
         }
         tenants.create(tenant, limits, policy);
+        publication.publishIfUnpublished(tenant.id());
         return tenant;
     }
 
@@ -58,6 +61,7 @@ public class TenantAdministration {
                     "tenant " + tenantId + " already has cost centre " + costCenter.code(), "code");
         }
         tenants.addCostCenter(tenantId, costCenter);
+        publication.changed(tenantId);
         return get(tenantId);
     }
 
@@ -65,6 +69,7 @@ public class TenantAdministration {
     public QuotaUsage changeLimits(String tenantId, QuotaAmounts limits) {
         get(tenantId);
         quotas.changeLimits(tenantId, limits);
+        publication.changed(tenantId);
         return usage(tenantId);
     }
 

@@ -21,4 +21,20 @@ public interface TenantDirectory {
     Optional<ApprovalPolicy> policyOf(String tenantId);
 
     void savePolicy(String tenantId, ApprovalPolicy policy);
+
+    /** Records a change of the tenant: its revision grows by one. */
+    void bumpRevision(String tenantId);
+
+    long revisionOf(String tenantId);
+
+    /**
+     * Marks {@code revision} as published unless it (or a later one) already was; the row stays
+     * locked to the caller's transaction, so two instances never both publish one revision.
+     *
+     * @return true if the caller is to publish it
+     */
+    boolean claimPublication(String tenantId, long revision);
+
+    /** Tenants whose current revision was never published. */
+    List<String> unpublished();
 }

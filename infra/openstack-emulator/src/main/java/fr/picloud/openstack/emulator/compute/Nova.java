@@ -153,7 +153,7 @@ public final class Nova implements EmulatedService {
                 .get("/v2.1/flavors/{id}", this::showFlavor)
                 .get("/v2.1/servers", this::listServers)
                 .get("/v2.1/servers/detail", this::listServersDetailed)
-                .post("/v2.1/servers", this::createServer)
+                .post("/v2.1/servers", faults.creating("server", ERRORS, this::createServer))
                 .get("/v2.1/servers/{id}", this::showServer)
                 .put("/v2.1/servers/{id}", this::updateServer)
                 .delete("/v2.1/servers/{id}", this::deleteServer)
@@ -170,11 +170,13 @@ public final class Nova implements EmulatedService {
                 .delete("/v2.1/servers/{id}/tags/{tag}", this::deleteTag)
                 .get("/v2.1/servers/{id}/os-interface", this::listInterfaces)
                 .get("/v2.1/servers/{id}/os-volume_attachments", this::listVolumeAttachments)
-                .post("/v2.1/servers/{id}/os-volume_attachments", this::attachVolume)
+                .post(
+                        "/v2.1/servers/{id}/os-volume_attachments",
+                        faults.creating("volume_attachment", ERRORS, this::attachVolume))
                 .get("/v2.1/servers/{id}/os-volume_attachments/{volume}", this::showVolumeAttachment)
                 .delete("/v2.1/servers/{id}/os-volume_attachments/{volume}", this::detachVolume)
                 .get("/v2.1/os-keypairs", this::listKeypairs)
-                .post("/v2.1/os-keypairs", this::createKeypair)
+                .post("/v2.1/os-keypairs", faults.creating("keypair", ERRORS, this::createKeypair))
                 .get("/v2.1/os-keypairs/{name}", this::showKeypair)
                 .delete("/v2.1/os-keypairs/{name}", this::deleteKeypair)
                 .get("/v2.1/os-quota-sets/{project}", this::showQuota)
@@ -558,6 +560,7 @@ public final class Nova implements EmulatedService {
         Duration build = Optional.ofNullable(metadata.get("emulator:build-ms"))
                 .map(Long::parseLong)
                 .map(Duration::ofMillis)
+                .or(faults::serverBuildTime)
                 .orElse(buildTime);
         Server server = new Server(
                 id,

@@ -1,9 +1,15 @@
 package fr.picloud.openstack.emulator.fault;
 
+import fr.picloud.openstack.emulator.fault.FaultPlan.CreateFailure;
 import fr.picloud.openstack.emulator.fault.FaultPlan.ServiceFaults;
+import fr.picloud.openstack.emulator.http.ApiResponse;
+import fr.picloud.openstack.emulator.http.ErrorStyle;
+import fr.picloud.openstack.emulator.http.ResponseLost;
+import fr.picloud.openstack.emulator.http.Router.Handler;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +34,8 @@ public final class Faults {
     private FaultPlan plan = FaultPlan.none();
     private Random random = new Random(0);
     private Map<String, Integer> remainingDeleteFailures = new HashMap<>();
+    private Map<String, Integer> remainingCreateFailures = new HashMap<>();
+    private Map<String, Integer> remainingLostResponses = new HashMap<>();
     private CountDownLatch hungCallsRelease = new CountDownLatch(1);
 
     public FaultPlan plan() {
@@ -46,6 +54,9 @@ public final class Faults {
             plan = newPlan;
             random = new Random(newPlan.seed());
             remainingDeleteFailures = new HashMap<>(newPlan.deleteFailures());
+            remainingCreateFailures = new HashMap<>();
+            newPlan.createFailures().forEach((kind, failure) -> remainingCreateFailures.put(kind, failure.count()));
+            remainingLostResponses = new HashMap<>(newPlan.lostResponses());
             hungCallsRelease.countDown();
             hungCallsRelease = new CountDownLatch(1);
         } finally {
@@ -85,13 +96,63 @@ public final class Faults {
 
     /** Consumes one planned failure of a delete of this kind of resource, if any is left. */
     public boolean nextDeleteFails(String kind) {
+        return consume(remainingDeleteFailures, kind);
+    }
+
+    /** The build time the plan sets for new servers, if it sets one. */
+    public Optional<Duration> serverBuildTime() {
         lock.lock();
         try {
-            int left = remainingDeleteFailures.getOrDefault(kind, 0);
+            return Optional.ofNullable(plan.serverBuildMs()).map(Duration::ofMillis);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Wraps the handler of a create call with the plan's {@code createFailures} (answered before the
+     * handler runs: nothing is created) and {@code lostResponses} (answered after it succeeded: the
+     * resource exists but the caller sees a 503).
+     */
+    public Handler creating(String kind, ErrorStyle errors, Handler handler) {
+        return request -> {
+            int failureStatus = nextCreateFailure(kind);
+            if (failureStatus != 0) {
+                String message = "Create of " + kind + " failed, injected by the emulator's fault plan.";
+                throw switch (failureStatus) {
+                    case 400 -> errors.badRequest(message);
+                    case 404 -> errors.notFound(message);
+                    default -> errors.serverError(failureStatus, message);
+                };
+            }
+            ApiResponse response = handler.handle(request);
+            if (response.status() < 300 && consume(remainingLostResponses, kind)) {
+                throw ResponseLost.answering(errors.serverError(
+                        503,
+                        "The answer to this create of " + kind + " was lost, injected by the emulator's fault plan."));
+            }
+            return response;
+        };
+    }
+
+    private int nextCreateFailure(String kind) {
+        lock.lock();
+        try {
+            CreateFailure failure = plan.createFailures().get(kind);
+            return failure != null && consume(remainingCreateFailures, kind) ? failure.status() : 0;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private boolean consume(Map<String, Integer> remaining, String kind) {
+        lock.lock();
+        try {
+            int left = remaining.getOrDefault(kind, 0);
             if (left <= 0) {
                 return false;
             }
-            remainingDeleteFailures.put(kind, left - 1);
+            remaining.put(kind, left - 1);
             return true;
         } finally {
             lock.unlock();

@@ -129,7 +129,7 @@ public final class Cinder implements EmulatedService {
                 .get("/v3/{project}", this::version)
                 .get("/v3/{project}/volumes", this::listVolumes)
                 .get("/v3/{project}/volumes/detail", this::listVolumesDetailed)
-                .post("/v3/{project}/volumes", this::createVolume)
+                .post("/v3/{project}/volumes", faults.creating("volume", ERRORS, this::createVolume))
                 .get("/v3/{project}/volumes/{id}", this::showVolume)
                 .put("/v3/{project}/volumes/{id}", this::updateVolume)
                 .delete("/v3/{project}/volumes/{id}", this::deleteVolume)

@@ -108,6 +108,36 @@ class JdbcTenantDirectory implements TenantDirectory {
                 .update();
     }
 
+    @Override
+    public void bumpRevision(String tenantId) {
+        jdbc.sql("update tenant set revision = revision + 1 where id = ?")
+                .param(tenantId)
+                .update();
+    }
+
+    @Override
+    public long revisionOf(String tenantId) {
+        return jdbc.sql("select revision from tenant where id = ?")
+                .param(tenantId)
+                .query(Long.class)
+                .single();
+    }
+
+    @Override
+    public boolean claimPublication(String tenantId, long revision) {
+        return jdbc.sql("update tenant set published_revision = ? where id = ? and published_revision < ?")
+                        .params(revision, tenantId, revision)
+                        .update()
+                == 1;
+    }
+
+    @Override
+    public List<String> unpublished() {
+        return jdbc.sql("select id from tenant where published_revision < revision order by id")
+                .query(String.class)
+                .list();
+    }
+
     private static ApprovalPolicy policy(ResultSet rs) throws SQLException {
         Array categories = rs.getArray("auto_approve_categories");
         return new ApprovalPolicy(

@@ -1,0 +1,145 @@
+package fr.picloud.provisioning.saga.application;
+
+import fr.picloud.contracts.order.DecommissionRequested;
+import fr.picloud.contracts.order.ProvisioningRequested;
+import fr.picloud.contracts.provisioning.DecommissionCompleted;
+import fr.picloud.contracts.provisioning.ProvisioningCompensated;
+import fr.picloud.contracts.provisioning.ProvisioningFailed;
+import fr.picloud.provisioning.saga.domain.InvalidTemplateException;
+import fr.picloud.provisioning.saga.domain.ProjectQuota;
+import fr.picloud.provisioning.saga.domain.Saga;
+import fr.picloud.provisioning.saga.domain.SagaKind;
+import fr.picloud.provisioning.saga.domain.SagaPlanner;
+import fr.picloud.provisioning.saga.domain.SagaStatus;
+import fr.picloud.provisioning.saga.domain.StepPlan;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Turns order-service's commands into sagas, in the consumer's transaction: the saga, its first
+ * scheduled run and the inbox record commit together. A repeated command finds its saga and does
+ * nothing.
+ */
+@Service
+public class SagaStarter {
+
+    private static final Logger log = LoggerFactory.getLogger(SagaStarter.class);
+
+    private final SagaRepository sagas;
+    private final SagaScheduling scheduling;
+    private final SagaEvents events;
+    private final Clock clock;
+    private final SagaSettings settings;
+
+    public SagaStarter(
+            SagaRepository sagas, SagaScheduling scheduling, SagaEvents events, Clock clock, SagaSettings settings) {
+        this.sagas = sagas;
+        this.scheduling = scheduling;
+        this.events = events;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<UUID> provision(ProvisioningRequested request) {
+        if (sagas.findByOrder(request.orderId(), SagaKind.PROVISION).isPresent()) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        ProjectQuota quota = request.projectQuota() == null
+                ? null
+                : new ProjectQuota(
+                        request.projectQuota().vcpus(),
+                        request.projectQuota().ramGb(),
+                        request.projectQuota().volumeGb(),
+                        request.projectQuota().instances(),
+                        request.projectQuota().floatingIps());
+        UUID sagaId = UUID.randomUUID();
+        List<StepPlan> plan;
+        try {
+            plan = SagaPlanner.plan(request.resources());
+        } catch (InvalidTemplateException e) {
+            // nothing was built: the saga is over as soon as it starts
+            Saga refused = Saga.provision(
+                            sagaId,
+                            request.orderId(),
+                            request.tenant(),
+                            request.offeringId(),
+                            quota,
+                            List.of(),
+                            now,
+                            now)
+                    .compensate(null, "invalid resource template: " + e.getMessage(), now)
+                    .finish(SagaStatus.COMPENSATED, now);
+            sagas.insert(refused);
+            events.publish(refused, new ProvisioningFailed(request.orderId(), null, refused.reason()));
+            events.publish(refused, new ProvisioningCompensated(request.orderId(), refused.reason()));
+            log.warn("order {}: {}", request.orderId(), refused.reason());
+            return Optional.of(sagaId);
+        }
+        Saga saga = Saga.provision(
+                sagaId,
+                request.orderId(),
+                request.tenant(),
+                request.offeringId(),
+                quota,
+                plan,
+                now,
+                now.plus(settings.deadline()));
+        if (!sagas.insert(saga)) {
+            return Optional.empty();
+        }
+        events.publish(
+                saga,
+                new fr.picloud.contracts.provisioning.SagaStarted(
+                        sagaId,
+                        saga.orderId(),
+                        saga.tenant(),
+                        SagaKind.PROVISION.name(),
+                        plan.stream().map(StepPlan::name).toList()));
+        scheduling.scheduleNew(sagaId);
+        return Optional.of(sagaId);
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<UUID> decommission(DecommissionRequested request) {
+        if (sagas.findByOrder(request.orderId(), SagaKind.DECOMMISSION).isPresent()) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        Optional<Saga> provisioned = sagas.findByOrder(request.orderId(), SagaKind.PROVISION)
+                .filter(saga -> saga.status() == SagaStatus.COMPLETED);
+        if (provisioned.isEmpty()) {
+            // nothing of this order was built here (or it was compensated): nothing to delete
+            Saga nothing = Saga.provision(
+                    UUID.randomUUID(), request.orderId(), request.tenant(), null, null, List.of(), now, now);
+            Saga done = Saga.decommission(nothing.id(), nothing, now, now).finish(SagaStatus.COMPLETED, now);
+            sagas.insert(done);
+            events.publish(done, new DecommissionCompleted(request.orderId(), request.tenant(), List.of(), now));
+            log.warn("order {}: decommission requested but no completed provisioning is known here", request.orderId());
+            return Optional.of(done.id());
+        }
+        Saga saga = Saga.decommission(UUID.randomUUID(), provisioned.get(), now, now.plus(settings.deadline()));
+        if (!sagas.insert(saga)) {
+            return Optional.empty();
+        }
+        events.publish(
+                saga,
+                new fr.picloud.contracts.provisioning.SagaStarted(
+                        saga.id(),
+                        saga.orderId(),
+                        saga.tenant(),
+                        SagaKind.DECOMMISSION.name(),
+                        saga.steps().stream().map(step -> step.name()).toList()));
+        scheduling.scheduleNew(saga.id());
+        return Optional.of(saga.id());
+    }
+}
