@@ -41,6 +41,7 @@ public final class LocalStackCommand {
             case "down" -> cli.down();
             case "token" -> cli.token(args);
             case "seed-catalog" -> cli.seedCatalog(args);
+            case "seed-portfolio" -> cli.seedPortfolio(args);
             case "status" -> cli.status();
             case "help", "-h", "--help" -> cli.help(0);
             default -> {
@@ -163,6 +164,22 @@ public final class LocalStackCommand {
         }
     }
 
+    private int seedPortfolio(String[] args) {
+        Path inventory = args.length > 1 ? Path.of(args[1]) : null;
+        try {
+            var response = PortfolioSeeder.seed(inventory);
+            out.println(response.body());
+            return response.statusCode() == 200 ? 0 : 1;
+        } catch (IOException e) {
+            err.println("could not load the portfolio" + (inventory == null ? "" : " from " + inventory) + ": "
+                    + e.getMessage() + " (is the stack up? ./picloud up)");
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
+    }
+
     private int status() {
         Optional<ProcessHandle> running = new PidFile(home.pidFile()).runningStack();
         out.println(running.map(process -> "Local stack running (pid " + process.pid() + ")")
@@ -190,6 +207,8 @@ public final class LocalStackCommand {
                   token ACCOUNT  print a bearer token for a demo account (the stack must be up)
                   seed-catalog [FILE]  load a provider feed (JSON lines or .csv) into the catalogue,
                                  by default the demo catalogue; idempotent
+                  seed-portfolio [FILE]  load an application inventory (.csv or JSON array) into
+                                 migration-service, by default the 420-application sample; idempotent
                   status         show what is running
                   help           this text
 

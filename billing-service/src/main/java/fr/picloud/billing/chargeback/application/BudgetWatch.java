@@ -67,7 +67,8 @@ public class BudgetWatch {
                             Rater.CURRENCY,
                             now),
                     tenant);
-            log.info("tenant {} projected {} of budget {} for {}: {} % threshold crossed",
+            log.info(
+                    "tenant {} projected {} of budget {} for {}: {} % threshold crossed",
                     tenant, spend.projected(), spend.budget(), spend.period(), threshold);
         }
         return crossed;

@@ -83,11 +83,12 @@ public class Chargebacks {
         TenantTree tenants = usage.tenants();
         Optional<StatementStore.ClosedPeriod> closed = store.closed(period);
         if (closed.isPresent()) {
-            Chargeback chargeback =
-                    Chargeback.of(period, true, store.lines(period, tenant), tenants, List.of());
+            Chargeback chargeback = Chargeback.of(period, true, store.lines(period, tenant), tenants, List.of());
             List<String> problems = tenant == null
                     ? Reconciliation.checkRecorded(
-                            chargeback, store.recordedTotals(period), closed.get().platformTotal())
+                            chargeback,
+                            store.recordedTotals(period),
+                            closed.get().platformTotal())
                     : Reconciliation.check(chargeback);
             return new Result(chargeback, closed.get().closedAt(), problems, tenants);
         }
@@ -119,12 +120,7 @@ public class Chargebacks {
             throw new IllegalStateException("statements of " + period + " do not reconcile: " + problems);
         }
         Chargeback closed = new Chargeback(
-                open.period(),
-                true,
-                open.statements(),
-                open.ministries(),
-                open.platformTotal(),
-                open.heldAside());
+                open.period(), true, open.statements(), open.ministries(), open.platformTotal(), open.heldAside());
         if (!store.close(closed, closedBy, now)) {
             throw new IllegalTransitionException("period " + period + " is already closed");
         }
@@ -139,7 +135,8 @@ public class Chargebacks {
         TenantTree tenants = usage.tenants();
         BigDecimal monthToDate = total(rateOpen(period, tenant, now, tenants, true));
         BigDecimal projected = total(rateOpen(period, tenant, period.end(), tenants, false));
-        BigDecimal budget = tenants.find(tenant).map(TenantTree.Node::monthlyBudget).orElse(null);
+        BigDecimal budget =
+                tenants.find(tenant).map(TenantTree.Node::monthlyBudget).orElse(null);
         return new Spend(tenant, period.toString(), monthToDate, projected.subtract(monthToDate), budget);
     }
 

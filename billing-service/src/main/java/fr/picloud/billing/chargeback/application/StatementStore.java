@@ -41,7 +41,12 @@ public interface StatementStore {
     void recordUnpriced(Period period, String tenant, List<Unpriced> unpriced, Instant now);
 
     record HeldAside(
-            String orderId, String resourceId, String period, String tenant, String reason, Instant firstSeen,
+            String orderId,
+            String resourceId,
+            String period,
+            String tenant,
+            String reason,
+            Instant firstSeen,
             Instant lastSeen) {}
 
     List<HeldAside> heldAside();

@@ -21,7 +21,8 @@ public record Chargeback(
         List<Unpriced> heldAside) {
 
     /** A ministry's own charges, each of its directorates' totals, and their sum. */
-    public record MinistryRollup(String ministry, BigDecimal own, Map<String, BigDecimal> directorates, BigDecimal total) {}
+    public record MinistryRollup(
+            String ministry, BigDecimal own, Map<String, BigDecimal> directorates, BigDecimal total) {}
 
     public static Chargeback of(
             Period period, boolean closed, List<StatementLine> lines, TenantTree tenants, List<Unpriced> heldAside) {
@@ -50,8 +51,7 @@ public record Chargeback(
         List<MinistryRollup> rollups = own.entrySet().stream()
                 .map(entry -> {
                     Map<String, BigDecimal> children = directorates.getOrDefault(entry.getKey(), Map.of());
-                    BigDecimal total =
-                            children.values().stream().reduce(entry.getValue(), BigDecimal::add);
+                    BigDecimal total = children.values().stream().reduce(entry.getValue(), BigDecimal::add);
                     return new MinistryRollup(entry.getKey(), entry.getValue(), children, total);
                 })
                 .toList();
@@ -59,6 +59,8 @@ public record Chargeback(
     }
 
     public List<StatementLine> lines() {
-        return statements.stream().flatMap(statement -> statement.lines().stream()).toList();
+        return statements.stream()
+                .flatMap(statement -> statement.lines().stream())
+                .toList();
     }
 }

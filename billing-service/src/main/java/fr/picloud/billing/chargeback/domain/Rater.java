@@ -37,6 +37,17 @@ public final class Rater {
         List<Unpriced> unpriced = new ArrayList<>();
         Instant until = asOf.isBefore(period.end()) ? asOf : period.end();
         for (Chargeable chargeable : chargeables) {
+            if (chargeable.order().tenant() == null) {
+                // no statement to put it on yet: held aside until the order's tenant is known
+                unpriced.add(new Unpriced(
+                        chargeable.order(),
+                        null,
+                        period.toString(),
+                        period.start(),
+                        until,
+                        "the order's tenant is not known yet"));
+                continue;
+            }
             switch (chargeable) {
                 case Chargeable.ResourceUsage usage -> rateUsage(period, usage, until, lines, unpriced);
                 case Chargeable.SetupFee fee -> rateSetupFee(period, fee, until, lines, unpriced);
@@ -81,15 +92,16 @@ public final class Rater {
             for (Quantity quantity : quantities) {
                 String problem = problemWith(inForce, quantity.unit(), pieceFrom);
                 if (problem != null) {
-                    unpriced.add(new Unpriced(order, usage.resourceId(), period.toString(), pieceFrom, pieceTo, problem));
+                    unpriced.add(
+                            new Unpriced(order, usage.resourceId(), period.toString(), pieceFrom, pieceTo, problem));
                     continue;
                 }
                 PriceList priceList = inForce.orElseThrow();
                 long seconds = Duration.between(pieceFrom, pieceTo).toSeconds();
                 BigDecimal exact = PricingCalculator.usageCharge(
                         priceList, quantity.unit(), quantity.amount(), Duration.ofSeconds(seconds));
-                StatementLine.Key key =
-                        new StatementLine.Key(order.orderId(), usage.resourceId(), quantity.unit(), priceList.version());
+                StatementLine.Key key = new StatementLine.Key(
+                        order.orderId(), usage.resourceId(), quantity.unit(), priceList.version());
                 lines.add(new StatementLine(
                         StatementLine.usageLineId(period.toString(), key),
                         period.toString(),

@@ -19,18 +19,27 @@ public final class Reconciliation {
         List<String> problems = new ArrayList<>();
         BigDecimal tenants = BigDecimal.ZERO;
         for (Statement statement : chargeback.statements()) {
-            BigDecimal lines = sum(statement.lines().stream().map(StatementLine::amount).toList());
-            BigDecimal subtotals = sum(
-                    statement.costCenters().stream().map(Statement.Subtotal::total).toList());
+            BigDecimal lines =
+                    sum(statement.lines().stream().map(StatementLine::amount).toList());
+            BigDecimal subtotals = sum(statement.costCenters().stream()
+                    .map(Statement.Subtotal::total)
+                    .toList());
             int counted = statement.costCenters().stream()
                     .mapToInt(Statement.Subtotal::lines)
                     .sum();
             if (lines.compareTo(statement.total()) != 0) {
-                problems.add("%s: lines sum to %s, statement total is %s".formatted(statement.tenant(), lines, statement.total()));
+                problems.add("%s: lines sum to %s, statement total is %s"
+                        .formatted(statement.tenant(), lines, statement.total()));
             }
-            if (subtotals.compareTo(statement.total()) != 0 || counted != statement.lines().size()) {
+            if (subtotals.compareTo(statement.total()) != 0
+                    || counted != statement.lines().size()) {
                 problems.add("%s: cost-centre subtotals sum to %s over %d lines, statement total is %s over %d"
-                        .formatted(statement.tenant(), subtotals, counted, statement.total(), statement.lines().size()));
+                        .formatted(
+                                statement.tenant(),
+                                subtotals,
+                                counted,
+                                statement.total(),
+                                statement.lines().size()));
             }
             tenants = tenants.add(statement.total());
         }
@@ -39,7 +48,8 @@ public final class Reconciliation {
         }
         BigDecimal ministries = BigDecimal.ZERO;
         for (Chargeback.MinistryRollup rollup : chargeback.ministries()) {
-            BigDecimal expected = sum(List.copyOf(rollup.directorates().values())).add(rollup.own());
+            BigDecimal expected =
+                    sum(List.copyOf(rollup.directorates().values())).add(rollup.own());
             if (expected.compareTo(rollup.total()) != 0) {
                 problems.add("%s: own %s plus directorates is %s, rollup total is %s"
                         .formatted(rollup.ministry(), rollup.own(), expected, rollup.total()));
@@ -47,7 +57,8 @@ public final class Reconciliation {
             ministries = ministries.add(rollup.total());
         }
         if (ministries.compareTo(chargeback.platformTotal()) != 0) {
-            problems.add("ministries sum to %s, platform total is %s".formatted(ministries, chargeback.platformTotal()));
+            problems.add(
+                    "ministries sum to %s, platform total is %s".formatted(ministries, chargeback.platformTotal()));
         }
         return problems;
     }
@@ -69,7 +80,8 @@ public final class Reconciliation {
         }
         if (recordedTenantTotals.size() != chargeback.statements().size()) {
             problems.add("%d statements recorded at closing, %d found"
-                    .formatted(recordedTenantTotals.size(), chargeback.statements().size()));
+                    .formatted(
+                            recordedTenantTotals.size(), chargeback.statements().size()));
         }
         return problems;
     }

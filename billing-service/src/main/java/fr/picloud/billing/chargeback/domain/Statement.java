@@ -13,13 +13,16 @@ import java.util.TreeMap;
  * are subtotalled under {@link #UNASSIGNED}.
  */
 public record Statement(
-        String tenant, String period, boolean closed, List<StatementLine> lines, List<Subtotal> costCenters,
+        String tenant,
+        String period,
+        boolean closed,
+        List<StatementLine> lines,
+        List<Subtotal> costCenters,
         BigDecimal total) {
 
     public static final String UNASSIGNED = "UNASSIGNED";
 
-    static final Comparator<StatementLine> LINE_ORDER = Comparator.comparing(
-                    (StatementLine line) -> costCenterOf(line))
+    static final Comparator<StatementLine> LINE_ORDER = Comparator.comparing((StatementLine line) -> costCenterOf(line))
             .thenComparing(line -> line.kind().ordinal())
             .thenComparing(line -> line.order().orderId())
             .thenComparing(line -> Objects.requireNonNullElse(line.resourceName(), ""))

@@ -24,8 +24,14 @@ public interface MeteringStore {
     void saveTenant(TenantState tenant);
 
     /** What an order's placement says: tenant, offering, cost centre, requester. */
-    void mergeOrder(UUID orderId, String tenant, UUID offeringId, String offeringCode, String costCenter,
-            String requester, Instant now);
+    void mergeOrder(
+            UUID orderId,
+            String tenant,
+            UUID offeringId,
+            String offeringCode,
+            String costCenter,
+            String requester,
+            Instant now);
 
     /** What its provisioning says: the saga, and when it completed (the setup fee is charged then). */
     void mergeProvisioned(UUID orderId, String tenant, UUID offeringId, UUID sagaId, Instant completedAt, Instant now);

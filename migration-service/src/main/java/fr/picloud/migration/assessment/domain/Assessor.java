@@ -28,7 +28,8 @@ public final class Assessor {
         List<Assessment> assessments = new ArrayList<>(portfolio.size());
         for (Application application : portfolio) {
             assessments.add(assess(
-                    application, ApplicationFacts.of(application, dependents.getOrDefault(application.id(), 0), today)));
+                    application,
+                    ApplicationFacts.of(application, dependents.getOrDefault(application.id(), 0), today)));
         }
         return assessments;
     }
@@ -37,7 +38,8 @@ public final class Assessor {
         List<Contribution> explanation = new ArrayList<>();
         double ease = score("ease", model.ease(), facts, explanation);
         double benefit = score("benefit", model.benefit(), facts, explanation);
-        double combined = round(model.combined().easeWeight() * ease + model.combined().benefitWeight() * benefit);
+        double combined =
+                round(model.combined().easeWeight() * ease + model.combined().benefitWeight() * benefit);
         Map<String, Object> withScores = new HashMap<>(facts);
         withScores.put("ease", ease);
         withScores.put("benefit", benefit);
@@ -46,8 +48,9 @@ public final class Assessor {
                 String evidence = rule.when().stream()
                         .map(condition -> condition.evidence(withScores))
                         .collect(Collectors.joining(", "));
-                String reason = (rule.reason() == null ? rule.recommendation().name().toLowerCase() : rule.reason())
-                        + (evidence.isEmpty() ? "" : " (" + evidence + ")");
+                String reason =
+                        (rule.reason() == null ? rule.recommendation().name().toLowerCase() : rule.reason())
+                                + (evidence.isEmpty() ? "" : " (" + evidence + ")");
                 return new Assessment(
                         application.id(),
                         modelVersion,

@@ -35,15 +35,18 @@ public record Condition(String fact, String op, Object value) {
             case "present" -> true;
             case "eq" -> same(actual, value);
             case "ne" -> !same(actual, value);
-            case "in" -> value instanceof Collection<?> options && options.stream().anyMatch(o -> same(actual, o));
-            case "notIn" -> value instanceof Collection<?> options && options.stream().noneMatch(o -> same(actual, o));
+            case "in" ->
+                value instanceof Collection<?> options && options.stream().anyMatch(o -> same(actual, o));
+            case "notIn" ->
+                value instanceof Collection<?> options && options.stream().noneMatch(o -> same(actual, o));
             case "lt" -> comparable(actual) && compare(actual) < 0;
             case "lte" -> comparable(actual) && compare(actual) <= 0;
             case "gt" -> comparable(actual) && compare(actual) > 0;
             case "gte" -> comparable(actual) && compare(actual) >= 0;
-            case "contains" -> String.valueOf(actual)
-                    .toLowerCase(Locale.ROOT)
-                    .contains(String.valueOf(value).toLowerCase(Locale.ROOT));
+            case "contains" ->
+                String.valueOf(actual)
+                        .toLowerCase(Locale.ROOT)
+                        .contains(String.valueOf(value).toLowerCase(Locale.ROOT));
             default -> false;
         };
     }
@@ -51,10 +54,12 @@ public record Condition(String fact, String op, Object value) {
     /** What a model author wrote wrong in this condition, if anything. */
     public List<String> problems(Set<String> knownFacts) {
         if (!knownFacts.contains(fact)) {
-            return List.of("unknown fact '" + fact + "'; known: " + knownFacts.stream().sorted().toList());
+            return List.of("unknown fact '" + fact + "'; known: "
+                    + knownFacts.stream().sorted().toList());
         }
         if (!OPERATORS.contains(op)) {
-            return List.of("unknown operator '" + op + "'; known: " + OPERATORS.stream().sorted().toList());
+            return List.of("unknown operator '" + op + "'; known: "
+                    + OPERATORS.stream().sorted().toList());
         }
         if ((op.equals("in") || op.equals("notIn")) && !(value instanceof Collection<?>)) {
             return List.of("operator " + op + " needs a list value");

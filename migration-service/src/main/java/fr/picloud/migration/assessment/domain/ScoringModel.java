@@ -10,8 +10,7 @@ import java.util.Set;
  * weights of the factors whose conditions hold (clamped to 0..100), their combination, and the rules
  * that recommend what to do, tried in order (the first whose conditions all hold wins).
  */
-public record ScoringModel(
-        Score ease, Score benefit, Combination combined, List<RecommendationRule> recommendations) {
+public record ScoringModel(Score ease, Score benefit, Combination combined, List<RecommendationRule> recommendations) {
 
     public ScoringModel {
         Objects.requireNonNull(ease, "ease");
@@ -57,7 +56,8 @@ public record ScoringModel(
         List<Problem> problems = new ArrayList<>();
         checkScore("ease", ease, problems);
         checkScore("benefit", benefit, problems);
-        if (combined.easeWeight() < 0 || combined.benefitWeight() < 0
+        if (combined.easeWeight() < 0
+                || combined.benefitWeight() < 0
                 || combined.easeWeight() + combined.benefitWeight() <= 0) {
             problems.add(new Problem("combined", "weights must not be negative and must not both be zero"));
         }

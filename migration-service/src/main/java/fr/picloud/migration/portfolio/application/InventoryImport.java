@@ -34,7 +34,8 @@ public class InventoryImport {
         Set<String> known = portfolio.all().stream().map(Application::id).collect(Collectors.toSet());
         InventoryValidator.Result result = InventoryValidator.validate(rows, known);
         Portfolio.SaveCounts counts = portfolio.save(result.accepted(), clock.instant());
-        int rejected = (int) result.errors().stream().map(RowError::row).distinct().count();
+        int rejected =
+                (int) result.errors().stream().map(RowError::row).distinct().count();
         return new Report(
                 rows.size(), counts.created(), counts.updated(), counts.unchanged(), rejected, result.errors());
     }

@@ -22,10 +22,13 @@ import java.util.SplittableRandom;
 public final class PortfolioGenerator {
 
     /** The tenants of the demo stack (order-service's seed) and how much of the portfolio each owns. */
-    private static final String[] TENANTS = {"police", "police", "police", "secciv", "dsic", "dsic", "justice", "justice"};
+    private static final String[] TENANTS = {
+        "police", "police", "police", "secciv", "dsic", "dsic", "justice", "justice"
+    };
 
-    private static final String[] COST_CENTERS = {"POL-001", "POL-001", "POL-001", "SEC-001", "DSIC-001", "DSIC-001",
-        "JUS-001", "JUS-001"};
+    private static final String[] COST_CENTERS = {
+        "POL-001", "POL-001", "POL-001", "SEC-001", "DSIC-001", "DSIC-001", "JUS-001", "JUS-001"
+    };
 
     private record Platform(Hosting hosting, String os, String osVersion, LocalDate endOfSupport, int weight) {}
 
@@ -44,20 +47,49 @@ public final class PortfolioGenerator {
             new Platform(Hosting.PHYSICAL, "Solaris", "10", LocalDate.of(2021, 1, 31), 3),
             new Platform(Hosting.MAINFRAME, "z/OS", "2.4", LocalDate.of(2024, 9, 30), 5));
 
-    private static final String[] LINUX_MIDDLEWARE = {"Tomcat", "Tomcat", "JBoss EAP", "Apache httpd", "nginx",
-        "WebLogic", "WebSphere", "Node.js", "PHP-FPM", null};
+    private static final String[] LINUX_MIDDLEWARE = {
+        "Tomcat", "Tomcat", "JBoss EAP", "Apache httpd", "nginx", "WebLogic", "WebSphere", "Node.js", "PHP-FPM", null
+    };
     private static final String[] WINDOWS_MIDDLEWARE = {"IIS", "IIS", ".NET Framework", "Lotus Domino", null};
-    private static final String[] DATABASES = {"PostgreSQL", "PostgreSQL", "Oracle", "Oracle", "MySQL", "SQL Server",
-        null, null};
+    private static final String[] DATABASES = {
+        "PostgreSQL", "PostgreSQL", "Oracle", "Oracle", "MySQL", "SQL Server", null, null
+    };
 
-    private static final String[] SHARED_SERVICES = {"Annuaire LDAP", "Authentification unique", "Bus d'échanges",
-        "Gestion électronique de documents", "Référentiel des agents", "Passerelle de messagerie"};
+    private static final String[] SHARED_SERVICES = {
+        "Annuaire LDAP",
+        "Authentification unique",
+        "Bus d'échanges",
+        "Gestion électronique de documents",
+        "Référentiel des agents",
+        "Passerelle de messagerie"
+    };
 
-    private static final String[] DOMAINS = {"Gestion", "Suivi", "Portail", "Registre", "Planification", "Statistiques",
-        "Archivage", "Référentiel", "Téléservice", "Pilotage"};
-    private static final String[] SUBJECTS = {"des effectifs", "des interventions", "des procédures", "des véhicules",
-        "des stocks", "des habilitations", "des dossiers", "des plaintes", "des formations", "des crises",
-        "des marchés", "des courriers"};
+    private static final String[] DOMAINS = {
+        "Gestion",
+        "Suivi",
+        "Portail",
+        "Registre",
+        "Planification",
+        "Statistiques",
+        "Archivage",
+        "Référentiel",
+        "Téléservice",
+        "Pilotage"
+    };
+    private static final String[] SUBJECTS = {
+        "des effectifs",
+        "des interventions",
+        "des procédures",
+        "des véhicules",
+        "des stocks",
+        "des habilitations",
+        "des dossiers",
+        "des plaintes",
+        "des formations",
+        "des crises",
+        "des marchés",
+        "des courriers"
+    };
 
     private final long seed;
 
@@ -81,14 +113,14 @@ public final class PortfolioGenerator {
                     : windows
                             ? WINDOWS_MIDDLEWARE[random.nextInt(WINDOWS_MIDDLEWARE.length)]
                             : LINUX_MIDDLEWARE[random.nextInt(LINUX_MIDDLEWARE.length)];
-            String database = platform.hosting() == Hosting.MAINFRAME
-                    ? "DB2"
-                    : DATABASES[random.nextInt(DATABASES.length)];
+            String database =
+                    platform.hosting() == Hosting.MAINFRAME ? "DB2" : DATABASES[random.nextInt(DATABASES.length)];
             int vcpus = platform.hosting() == Hosting.MAINFRAME ? 16 + random.nextInt(17) : 1 << random.nextInt(5);
             int ramGb = vcpus * (2 + random.nextInt(3));
             int storageGb = 20 + random.nextInt(60) * 10 + (database == null ? 0 : random.nextInt(40) * 25);
             int users = forgotten ? random.nextInt(6) : sharedService ? 30000 : users(random);
-            LocalDate endOfSupport = forgotten ? LocalDate.of(2019 + random.nextInt(3), 1 + random.nextInt(12), 1)
+            LocalDate endOfSupport = forgotten
+                    ? LocalDate.of(2019 + random.nextInt(3), 1 + random.nextInt(12), 1)
                     : platform.endOfSupport();
             Criticality criticality = sharedService
                     ? Criticality.CRITICAL
@@ -101,8 +133,10 @@ public final class PortfolioGenerator {
                             : sensitivityDraw < 85 ? DataSensitivity.INTERNAL : DataSensitivity.PUBLIC;
             int licenceDraw = random.nextInt(100);
             String licence = licenceDraw < 3 ? "hardware dongle" : licenceDraw < 8 ? "per-socket licence" : null;
-            BigDecimal monthlyCost = BigDecimal.valueOf(vcpus * 38L + ramGb * 6L + storageGb / 5 + (platform.hosting()
-                                            == Hosting.MAINFRAME
+            BigDecimal monthlyCost = BigDecimal.valueOf(vcpus * 38L
+                            + ramGb * 6L
+                            + storageGb / 5
+                            + (platform.hosting() == Hosting.MAINFRAME
                                     ? 4000
                                     : platform.hosting() == Hosting.PHYSICAL ? 250 : 60))
                     .add(BigDecimal.valueOf(random.nextInt(30000), 2))

@@ -55,7 +55,8 @@ public final class TargetSizer {
                 .orElseThrow(() -> new IllegalArgumentException(
                         "offering " + offering.code() + " has no price list in force on " + today));
         this.flavors = offering.resourceTemplate().flavors().entrySet().stream()
-                .sorted(Comparator.comparingInt((Map.Entry<String, ResourceTemplate.Flavor> e) -> e.getValue().vcpus())
+                .sorted(Comparator.comparingInt((Map.Entry<String, ResourceTemplate.Flavor> e) ->
+                                e.getValue().vcpus())
                         .thenComparingInt(e -> e.getValue().ramGb())
                         .thenComparing(Map.Entry::getKey))
                 .toList();
@@ -72,7 +73,8 @@ public final class TargetSizer {
         int neededRam = Math.max(1, (int) Math.ceil(application.ramGb() * (1 + headroom)));
         int neededDisk = Math.max(1, (int) Math.ceil(application.storageGb() * (1 + headroom)));
         var flavor = flavors.stream()
-                .filter(entry -> entry.getValue().vcpus() >= neededVcpus && entry.getValue().ramGb() >= neededRam)
+                .filter(entry -> entry.getValue().vcpus() >= neededVcpus
+                        && entry.getValue().ramGb() >= neededRam)
                 .findFirst();
         String flavorName;
         int instances;

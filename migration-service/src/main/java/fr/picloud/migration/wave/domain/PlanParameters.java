@@ -15,8 +15,7 @@ import java.util.Objects;
  * @param maxVcpus at most this many target vCPU per wave
  * @param waveDays how long a wave lasts; the next one starts the day after
  */
-public record PlanParameters(
-        double fraction, int maxApplications, int maxVcpus, LocalDate startDate, int waveDays) {
+public record PlanParameters(double fraction, int maxApplications, int maxVcpus, LocalDate startDate, int waveDays) {
 
     public PlanParameters {
         Objects.requireNonNull(startDate, "startDate");

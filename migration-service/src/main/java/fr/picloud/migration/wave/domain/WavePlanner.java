@@ -150,8 +150,10 @@ public final class WavePlanner {
                     && (groupSize[g] > parameters.maxApplications() || groupVcpus[g] > parameters.maxVcpus())) {
                 tooBig.add(new Violation(
                         "capacity",
-                        (members.length > 1 ? "dependency group " + ids(portfolio, members) : "application "
-                                        + portfolio.get(members[0]).id())
+                        (members.length > 1
+                                        ? "dependency group " + ids(portfolio, members)
+                                        : "application "
+                                                + portfolio.get(members[0]).id())
                                 + " must move in one wave but needs " + groupSize[g] + " applications and "
                                 + groupVcpus[g] + " vCPU; a wave holds " + parameters.maxApplications()
                                 + " applications and " + parameters.maxVcpus() + " vCPU"));
@@ -163,15 +165,18 @@ public final class WavePlanner {
         }
 
         // selection by score, each group with what it needs
-        int launchedCount = (int) portfolio.stream().filter(c -> launched.contains(c.id())).count();
+        int launchedCount =
+                (int) portfolio.stream().filter(c -> launched.contains(c.id())).count();
         int target = (int) Math.ceil(parameters.fraction() * n - 1e-9);
         int room = Math.max(0, target - launchedCount);
         Integer[] ranking = new Integer[groupCount];
         for (int g = 0; g < groupCount; g++) {
             ranking[g] = g;
         }
-        Arrays.sort(ranking, Comparator.comparingDouble((Integer g) -> -groupScore[g])
-                .thenComparing(g -> portfolio.get(groups.get(g)[0]).id()));
+        Arrays.sort(
+                ranking,
+                Comparator.comparingDouble((Integer g) -> -groupScore[g])
+                        .thenComparing(g -> portfolio.get(groups.get(g)[0]).id()));
         int[] rankOf = new int[groupCount];
         int movableRank = 0;
         for (Integer g : ranking) {
@@ -203,13 +208,22 @@ public final class WavePlanner {
                 inReason[c] = c == g
                         ? "ranked " + rankOf[g] + " of " + movableCount + " movable with a combined score of "
                                 + format(groupScore[g])
-                        : "needed by " + ids(portfolio, groups.get(g)) + ", so it moves no later (ranked "
-                                + rankOf[c] + ")";
+                        : "needed by " + ids(portfolio, groups.get(g)) + ", so it moves no later (ranked " + rankOf[c]
+                                + ")";
             }
         }
 
-        List<PlannedWave> waves = assign(portfolio, groups, groupDependencies, selected, ranking, inReason,
-                groupSize, groupVcpus, launchedWaves, parameters);
+        List<PlannedWave> waves = assign(
+                portfolio,
+                groups,
+                groupDependencies,
+                selected,
+                ranking,
+                inReason,
+                groupSize,
+                groupVcpus,
+                launchedWaves,
+                parameters);
 
         List<Decision> excluded = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -295,7 +309,8 @@ public final class WavePlanner {
             BigDecimal after = BigDecimal.ZERO;
             for (int g : contents.get(w)) {
                 int[] group = groups.get(g);
-                String cycle = group.length > 1 ? "; dependency cycle " + ids(portfolio, group) + " moves together" : "";
+                String cycle =
+                        group.length > 1 ? "; dependency cycle " + ids(portfolio, group) + " moves together" : "";
                 for (int member : group) {
                     PlanCandidate candidate = portfolio.get(member);
                     String reason = candidate.recommendation().name().toLowerCase(Locale.ROOT) + " ("
@@ -351,7 +366,8 @@ public final class WavePlanner {
     }
 
     private static boolean groupMovesLater(List<PlanCandidate> portfolio, int[] group) {
-        return Arrays.stream(group).anyMatch(member -> portfolio.get(member).recommendation().movesLater());
+        return Arrays.stream(group)
+                .anyMatch(member -> portfolio.get(member).recommendation().movesLater());
     }
 
     private static String describe(PlanCandidate candidate) {

@@ -50,12 +50,13 @@ public final class SagaPlanner {
                 throw new InvalidTemplateException("resource name '" + resource.name() + "' is used twice");
             }
         }
+        List<String> buildOrder = buildOrder(byName);
         Map<String, Integer> counts = new LinkedHashMap<>();
         byName.values().forEach(resource -> counts(resource, byName, counts));
 
         List<StepPlan> steps = new ArrayList<>();
         steps.add(new StepPlan(PROJECT_STEP, PROJECT_STEP, List.of(), Map.of(), Map.of()));
-        for (String name : buildOrder(byName)) {
+        for (String name : buildOrder) {
             ResourceTemplate.Resource resource = byName.get(name);
             int count = counts.get(name);
             for (int index = 0; index < Math.max(count, 1); index++) {
@@ -153,7 +154,9 @@ public final class SagaPlanner {
         if (!visiting.add(name)) {
             throw new InvalidTemplateException("resources depend on each other in a cycle through '" + name + "'");
         }
-        for (String dependency : byName.get(name).dependsOn()) {
+        ResourceTemplate.Resource resource = byName.get(name);
+        for (String dependency : resource.dependsOn()) {
+            dependency(resource, dependency, byName);
             visit(dependency, byName, done, visiting);
         }
         visiting.remove(name);

@@ -121,9 +121,7 @@ class JdbcMeteringStore implements MeteringStore {
                         on conflict (order_id) do update set
                             tenant = coalesce(billed_order.tenant, excluded.tenant),
                             decommissioned_at = least(billed_order.decommissioned_at, excluded.decommissioned_at),
-                            touched_at = excluded.touched_at""")
-                .params(orderId, tenant, ts(at), ts(now))
-                .update();
+                            touched_at = excluded.touched_at""").params(orderId, tenant, ts(at), ts(now)).update();
     }
 
     @Override

@@ -34,10 +34,9 @@ class JdbcScoringModels implements ScoringModels {
 
     @Override
     public VersionedModel current() {
-        Optional<VersionedModel> latest = jdbc
-                .query("select * from scoring_model order by version desc limit 1", this::map)
-                .stream()
-                .findFirst();
+        Optional<VersionedModel> latest =
+                jdbc.query("select * from scoring_model order by version desc limit 1", this::map).stream()
+                        .findFirst();
         if (latest.isPresent()) {
             return latest.get();
         }

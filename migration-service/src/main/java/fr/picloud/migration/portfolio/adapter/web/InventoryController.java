@@ -43,7 +43,8 @@ class InventoryController {
             path = "/inventory",
             consumes = {InventoryFormats.CSV, "application/json"})
     @Operation(
-            summary = "Load an inventory (CSV or JSON array); good rows kept, re-import idempotent; 422 lists refused rows")
+            summary =
+                    "Load an inventory (CSV or JSON array); good rows kept, re-import idempotent; 422 lists refused rows")
     ResponseEntity<?> load(@RequestHeader("Content-Type") String contentType, HttpServletRequest request)
             throws IOException {
         return answer(inventory.load(formats.read(contentType, request.getInputStream())));
@@ -56,7 +57,8 @@ class InventoryController {
             @RequestParam(defaultValue = "2026") long seed) {
         String csv = formats.writeCsv(new PortfolioGenerator(seed).generate(size));
         return answer(inventory.load(formats.read(
-                InventoryFormats.CSV, new java.io.ByteArrayInputStream(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)))));
+                InventoryFormats.CSV,
+                new java.io.ByteArrayInputStream(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)))));
     }
 
     @GetMapping(path = "/inventory/sample.csv", produces = InventoryFormats.CSV)

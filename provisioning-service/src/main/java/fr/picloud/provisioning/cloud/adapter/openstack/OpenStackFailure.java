@@ -20,6 +20,21 @@ final class OpenStackFailure extends CloudException {
         this.serviceUnwell = serviceUnwell;
     }
 
+    /**
+     * Refused here without reaching OpenStack (circuit open, bulkhead full): the saga may try again
+     * later, but retrying at once would only be refused again.
+     */
+    static OpenStackFailure refusedLocally(String message, Throwable cause) {
+        return new OpenStackFailure(true, false, REFUSED_LOCALLY, message, cause);
+    }
+
+    static final int REFUSED_LOCALLY = -1;
+
+    /** Worth an immediate retry with backoff (not refused locally). */
+    boolean retryNow() {
+        return retryable() && status != REFUSED_LOCALLY;
+    }
+
     int status() {
         return status;
     }

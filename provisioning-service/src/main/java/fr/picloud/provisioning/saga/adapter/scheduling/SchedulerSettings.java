@@ -17,6 +17,6 @@ public record SchedulerSettings(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("16") int threads,
         @DefaultValue("PT0.2S") Duration pollingInterval,
-        @DefaultValue("PT2S") Duration heartbeatInterval,
-        @DefaultValue("3") int missedHeartbeats,
+        @DefaultValue("PT1S") Duration heartbeatInterval,
+        @DefaultValue("4") int missedHeartbeats,
         @DefaultValue("PT30S") Duration reconcileInterval) {}
