@@ -13,6 +13,8 @@ import fr.picloud.contracts.order.OrderCancelled;
 import fr.picloud.contracts.order.OrderExpired;
 import fr.picloud.contracts.order.OrderPlaced;
 import fr.picloud.contracts.order.OrderRejected;
+import fr.picloud.contracts.order.OrderRequestRefused;
+import fr.picloud.contracts.order.PlaceOrderRequested;
 import fr.picloud.contracts.order.ProvisioningRequested;
 import fr.picloud.contracts.provisioning.DecommissionCompleted;
 import fr.picloud.contracts.provisioning.ProvisioningCompensated;
@@ -64,7 +66,9 @@ public final class MessageCatalog {
             SagaStepCompensated.class,
             SagaCompensationCompleted.class,
             TenantUpdated.class,
-            BudgetThresholdCrossed.class);
+            BudgetThresholdCrossed.class,
+            PlaceOrderRequested.class,
+            OrderRequestRefused.class);
 
     private static final Map<Key, Class<? extends Message>> BY_KEY =
             ALL.stream().collect(Collectors.toUnmodifiableMap(MessageCatalog::keyOf, Function.identity()));

@@ -45,6 +45,8 @@ class JdbcPortfolio implements Portfolio {
 
     @Override
     public SaveCounts save(List<Application> applications, Instant at) {
+        // two imports at once would both see an id as new: the second waits for the first
+        jdbc.execute("lock table application in share row exclusive mode");
         Map<String, Application> stored = new HashMap<>();
         all().forEach(application -> stored.put(application.id(), application));
         List<Object[]> inserts = new ArrayList<>();

@@ -8,8 +8,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -55,10 +57,10 @@ class InventoryController {
     ResponseEntity<?> loadSample(
             @RequestParam(defaultValue = "420") @Min(1) @Max(20000) int size,
             @RequestParam(defaultValue = "2026") long seed) {
+        // through the CSV format, so the sample loads exactly as a file of it would
         String csv = formats.writeCsv(new PortfolioGenerator(seed).generate(size));
-        return answer(inventory.load(formats.read(
-                InventoryFormats.CSV,
-                new java.io.ByteArrayInputStream(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)))));
+        return answer(inventory.load(
+                formats.read(InventoryFormats.CSV, new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)))));
     }
 
     @GetMapping(path = "/inventory/sample.csv", produces = InventoryFormats.CSV)
