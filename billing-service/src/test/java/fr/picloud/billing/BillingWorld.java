@@ -1,6 +1,7 @@
 package fr.picloud.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import fr.picloud.billing.metering.application.Metering;
 import fr.picloud.contracts.EventEnvelope;
@@ -37,9 +38,13 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -209,6 +214,35 @@ public final class BillingWorld implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("could not send to the test broker", e);
         }
+    }
+
+    /** The payloads of a topic's records under a key, once {@code count} of them arrived. */
+    public static List<JsonNode> recordsOn(String topic, String key, int count) {
+        List<JsonNode> found = new java.util.ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestKafka.get().bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "test-reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                ByteArrayDeserializer.class))) {
+            consumer.subscribe(List.of(topic));
+            await("%d records keyed %s on %s".formatted(count, key, topic))
+                    .atMost(Duration.ofSeconds(60))
+                    .until(() -> {
+                        for (var record : consumer.poll(Duration.ofMillis(300))) {
+                            if (key.equals(record.key())) {
+                                found.add(JSON.readTree(record.value()));
+                            }
+                        }
+                        return found.size() >= count;
+                    });
+        }
+        return found;
     }
 
     // ---- reading -------------------------------------------------------------------------------

@@ -3,6 +3,7 @@ package fr.picloud.billing.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.picloud.billing.MutableClock;
+import fr.picloud.billing.chargeback.application.Chargebacks;
 import fr.picloud.platform.test.ApiClient;
 import fr.picloud.platform.test.PiCloudIntegrationTest;
 import fr.picloud.platform.test.TestTokens;
@@ -58,6 +59,9 @@ class BillingBenchmark {
     @Autowired
     MutableClock clock;
 
+    @Autowired
+    Chargebacks chargebacks;
+
     @Test
     void rate_and_issue_a_month_of_statements_beside_the_sql_floor() throws Exception {
         clock.set(Instant.parse("2025-02-03T08:00:00Z"));
@@ -74,6 +78,12 @@ class BillingBenchmark {
                     .isEqualTo(200);
         }
         floor(); // warms the same pages for the floor
+
+        // the same rating in-process, nothing written: what closing adds on top is writing the lines
+        long rateStart = System.nanoTime();
+        Chargebacks.Result rated = chargebacks.chargeback("2025-01", null);
+        Duration rating = Duration.ofNanos(System.nanoTime() - rateStart);
+        assertThat(rated.reconciled()).as(rated.discrepancies().toString()).isTrue();
 
         long closeStart = System.nanoTime();
         ApiClient.Response closed = api.post("/api/v1/periods/2025-01/close", FINANCE, "");
@@ -120,6 +130,7 @@ class BillingBenchmark {
                 data load (SQL, not measured): %.1f s
                 | what | time | result |
                 |---|---:|---|
+                | service in-process: read, rate, split and reconcile the open month (nothing written) | %.2f s | %,d lines |
                 | service: POST /periods/2025-01/close (rate, split, reconcile, write lines and statements) | %.2f s | %,d lines, %d statements, platform total %s EUR |
                 | floor: one SQL aggregate over the same usage rows (exact, unrounded) | %.2f s | %s EUR (usage only) |
                 | service / floor | %.1f x | target for the service: < %d s |
@@ -137,6 +148,8 @@ class BillingBenchmark {
                         OFFERINGS,
                         resourceHours,
                         loadSeconds,
+                        rating.toMillis() / 1000.0,
+                        rated.chargeback().lines().size(),
                         service.toMillis() / 1000.0,
                         lines,
                         statements,

@@ -146,6 +146,17 @@ class ChargebackIT {
         assertThat(trace.path("resource").path("endedAt").asString()).isEqualTo(deleted.toString());
         assertThat(trace.path("explanation").asString()).contains("price version 2");
 
+        JsonNode usage = world.api
+                .get("/api/v1/orders/" + order + "/usage/2025-01", FINANCE)
+                .json();
+        assertThat(usage.path("resources").findValuesAsString("resourceId"))
+                .hasSize(3)
+                .contains(serverId);
+        assertThat(usage.path("lines").findValuesAsString("id"))
+                .contains(vcpu.get(1).path("id").asString());
+        assertThat(usage.path("total").decimalValue())
+                .isEqualByComparingTo(statement.path("total").decimalValue());
+
         JsonNode chargeback = world.chargeback("2025-01");
         assertThat(chargeback.path("platformTotal").decimalValue())
                 .isEqualByComparingTo(
@@ -334,6 +345,12 @@ class ChargebackIT {
         world.tell(placed(third, tenant, offering, "CC-2"));
         world.tell(completed(third, tenant, offering, start, server(unique("srv"), 1, 0, start)));
         assertThat(alerts(tenant)).as("205.38 projected").containsExactly(80, 100);
+        List<JsonNode> published = BillingWorld.recordsOn(fr.picloud.contracts.Topics.BILLING, tenant, 2);
+        assertThat(published)
+                .extracting(event -> event.path("thresholdPercent").asInt())
+                .containsExactly(80, 100);
+        assertThat(published.getFirst().path("period").asString()).isEqualTo("2025-10");
+        assertThat(published.getFirst().path("projected").decimalValue()).isEqualByComparingTo("161.75");
     }
 
     private List<Integer> alerts(String tenant) {

@@ -13,8 +13,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -46,6 +48,9 @@ public final class ServiceProcess implements LocalComponent {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final PiCloudService service;
+    private final int port;
+    private final Map<String, String> extraEnvironment;
+    private final List<String> extraJvmOptions;
     private final StackHome home;
     private final DatabaseAccess database;
     private final String kafkaBootstrapServers;
@@ -57,6 +62,7 @@ public final class ServiceProcess implements LocalComponent {
             .build();
     private volatile Process process;
     private volatile boolean stopping;
+    private volatile int starts;
 
     public ServiceProcess(
             PiCloudService service,
@@ -65,12 +71,75 @@ public final class ServiceProcess implements LocalComponent {
             String kafkaBootstrapServers,
             URI issuer,
             Duration startupTimeout) {
+        this(
+                service,
+                service.port(),
+                Map.of(),
+                List.of(),
+                home,
+                database,
+                kafkaBootstrapServers,
+                issuer,
+                startupTimeout);
+    }
+
+    private ServiceProcess(
+            PiCloudService service,
+            int port,
+            Map<String, String> extraEnvironment,
+            List<String> extraJvmOptions,
+            StackHome home,
+            DatabaseAccess database,
+            String kafkaBootstrapServers,
+            URI issuer,
+            Duration startupTimeout) {
         this.service = service;
+        this.port = port;
+        this.extraEnvironment = Map.copyOf(extraEnvironment);
+        this.extraJvmOptions = List.copyOf(extraJvmOptions);
         this.home = home;
         this.database = database;
         this.kafkaBootstrapServers = kafkaBootstrapServers;
         this.issuer = issuer;
         this.startupTimeout = startupTimeout;
+    }
+
+    /** The same service on another port (tests run beside a developer's stack, on free ports). */
+    public ServiceProcess onPort(int newPort) {
+        return new ServiceProcess(
+                service,
+                newPort,
+                extraEnvironment,
+                extraJvmOptions,
+                home,
+                database,
+                kafkaBootstrapServers,
+                issuer,
+                startupTimeout);
+    }
+
+    /** The same service with more environment variables, which win over the standard ones. */
+    public ServiceProcess withEnvironment(Map<String, String> more) {
+        Map<String, String> merged = new LinkedHashMap<>(extraEnvironment);
+        merged.putAll(more);
+        return new ServiceProcess(
+                service, port, merged, extraJvmOptions, home, database, kafkaBootstrapServers, issuer, startupTimeout);
+    }
+
+    /** The same service with more JVM options after the standard ones (so {@code -Xmx512m} wins over theirs). */
+    public ServiceProcess withJvmOptions(List<String> more) {
+        List<String> options = new ArrayList<>(extraJvmOptions);
+        options.addAll(more);
+        return new ServiceProcess(
+                service,
+                port,
+                extraEnvironment,
+                options,
+                home,
+                database,
+                kafkaBootstrapServers,
+                issuer,
+                startupTimeout);
     }
 
     @Override
@@ -92,15 +161,21 @@ public final class ServiceProcess implements LocalComponent {
         }
         Path logFile = home.log(service.module());
         Files.createDirectories(logFile.getParent());
+        // a restart appends to the log of the run it follows
         ProcessBuilder builder = new ProcessBuilder(command(jar))
                 .directory(home.root().toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(logFile.toFile());
+                .redirectOutput(
+                        starts == 0
+                                ? ProcessBuilder.Redirect.to(logFile.toFile())
+                                : ProcessBuilder.Redirect.appendTo(logFile.toFile()));
         builder.environment().putAll(environment());
+        stopping = false;
+        starts++;
         Process started = builder.start();
         process = started;
         started.onExit().thenAccept(exited -> {
-            if (!stopping) {
+            if (!stopping && process == exited) {
                 log.warn("{} exited with code {}; see {}", name(), exited.exitValue(), home.display(logFile));
             }
         });
@@ -116,14 +191,21 @@ public final class ServiceProcess implements LocalComponent {
         }
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(JVM_OPTIONS);
+        command.addAll(extraJvmOptions);
         command.add("-jar");
         command.add(jar.toString());
         return command;
     }
 
     Map<String, String> environment() {
+        Map<String, String> environment = new LinkedHashMap<>(standardEnvironment());
+        environment.putAll(extraEnvironment);
+        return environment;
+    }
+
+    private Map<String, String> standardEnvironment() {
         return Map.of(
-                "SERVER_PORT", String.valueOf(service.port()),
+                "SERVER_PORT", String.valueOf(port),
                 "SPRING_DATASOURCE_URL", database.url(service.database()),
                 "SPRING_DATASOURCE_USERNAME", database.username(),
                 "SPRING_DATASOURCE_PASSWORD", database.password(),
@@ -166,6 +248,28 @@ public final class ServiceProcess implements LocalComponent {
         process = null;
     }
 
+    /**
+     * Kills the service at once, as a crash or {@code kill -9} would (SIGKILL on Linux: no shutdown
+     * hook, no graceful close of connections), and waits until it is gone. {@link #start} starts it again.
+     */
+    public void kill() throws InterruptedException {
+        Process running = process;
+        if (running == null) {
+            return;
+        }
+        stopping = true;
+        running.descendants().forEach(ProcessHandle::destroyForcibly);
+        running.destroyForcibly();
+        running.waitFor();
+        process = null;
+    }
+
+    /** The process id of the running service, if it runs. */
+    public OptionalLong pid() {
+        Process running = process;
+        return running == null || !running.isAlive() ? OptionalLong.empty() : OptionalLong.of(running.pid());
+    }
+
     @Override
     public boolean isUp() {
         HttpRequest request = HttpRequest.newBuilder(baseUri().resolve("/actuator/health"))
@@ -186,7 +290,7 @@ public final class ServiceProcess implements LocalComponent {
 
     @Override
     public List<Integer> ports() {
-        return List.of(service.port());
+        return List.of(port);
     }
 
     @Override
@@ -197,7 +301,7 @@ public final class ServiceProcess implements LocalComponent {
                 new Endpoint("log", home.display(home.log(service.module()))));
     }
 
-    private URI baseUri() {
-        return URI.create("http://localhost:" + service.port());
+    public URI baseUri() {
+        return URI.create("http://localhost:" + port);
     }
 }

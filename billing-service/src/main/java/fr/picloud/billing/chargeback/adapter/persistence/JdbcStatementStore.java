@@ -11,11 +11,11 @@ import fr.picloud.billing.chargeback.domain.Unpriced;
 import fr.picloud.contracts.offering.PriceUnit;
 import fr.picloud.pricing.PricingCalculator;
 import java.math.BigDecimal;
-import java.sql.PreparedStatement;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,8 +24,13 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -40,10 +45,12 @@ class JdbcStatementStore implements StatementStore {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final DataSource dataSource;
 
-    JdbcStatementStore(JdbcClient jdbc, JdbcTemplate template) {
+    JdbcStatementStore(JdbcClient jdbc, JdbcTemplate template, DataSource dataSource) {
         this.jdbc = jdbc;
         this.template = template;
+        this.dataSource = dataSource;
     }
 
     @Override
@@ -91,39 +98,90 @@ class JdbcStatementStore implements StatementStore {
                     ps.setBigDecimal(3, statement.total());
                     ps.setInt(4, statement.lines().size());
                 });
-        template.batchUpdate(
-                "insert into statement_line (" + LINE_COLUMNS + ") values (" + "?, ".repeat(22) + "?)",
-                lines,
-                BATCH,
-                JdbcStatementStore::bind);
+        copyLines(lines);
         return true;
     }
 
-    private static void bind(PreparedStatement ps, StatementLine line) throws SQLException {
+    /**
+     * A closing writes a month of lines at once (about 140,000 for 50,000 resources): PostgreSQL's
+     * COPY takes them in one stream, several times faster than batched inserts, in the same
+     * transaction as the rest of the closing.
+     */
+    private void copyLines(List<StatementLine> lines) {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            CopyIn copy = connection
+                    .unwrap(PGConnection.class)
+                    .getCopyAPI()
+                    .copyIn("copy statement_line (" + LINE_COLUMNS + ") from stdin (format csv)");
+            try {
+                StringBuilder chunk = new StringBuilder(1 << 20);
+                for (StatementLine line : lines) {
+                    appendCsv(chunk, line);
+                    if (chunk.length() > (1 << 20) - 2048) {
+                        write(copy, chunk);
+                    }
+                }
+                write(copy, chunk);
+                copy.endCopy();
+            } finally {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
+            }
+        } catch (SQLException e) {
+            throw new DataAccessResourceFailureException("could not write the statement lines", e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    private static void write(CopyIn copy, StringBuilder chunk) throws SQLException {
+        byte[] bytes = chunk.toString().getBytes(StandardCharsets.UTF_8);
+        copy.writeToCopy(bytes, 0, bytes.length);
+        chunk.setLength(0);
+    }
+
+    private static void appendCsv(StringBuilder out, StatementLine line) {
         Chargeable.OrderRef order = line.order();
-        ps.setObject(1, line.id());
-        ps.setString(2, line.period());
-        ps.setString(3, line.kind().name());
-        ps.setString(4, order.tenant());
-        ps.setString(5, order.costCenter());
-        ps.setObject(6, order.orderId());
-        ps.setObject(7, order.sagaId(), Types.OTHER);
-        ps.setObject(8, order.offeringId(), Types.OTHER);
-        ps.setString(9, order.offeringCode());
-        ps.setString(10, line.resourceId());
-        ps.setString(11, line.resourceName());
-        ps.setString(12, line.resourceKind());
-        ps.setString(13, line.unit().name());
-        ps.setBigDecimal(14, line.quantity());
-        ps.setTimestamp(15, Timestamp.from(line.usageFrom()));
-        ps.setTimestamp(16, Timestamp.from(line.usageTo()));
-        ps.setLong(17, line.seconds());
-        ps.setInt(18, line.priceVersion());
-        ps.setBigDecimal(19, line.unitPrice());
-        ps.setBigDecimal(20, line.exactAmount());
-        ps.setBigDecimal(21, line.amount());
-        ps.setString(22, line.correctsPeriod());
-        ps.setObject(23, line.correctsLineId(), Types.OTHER);
+        Object[] values = {
+            line.id(),
+            line.period(),
+            line.kind().name(),
+            order.tenant(),
+            order.costCenter(),
+            order.orderId(),
+            order.sagaId(),
+            order.offeringId(),
+            order.offeringCode(),
+            line.resourceId(),
+            line.resourceName(),
+            line.resourceKind(),
+            line.unit().name(),
+            line.quantity().toPlainString(),
+            line.usageFrom(),
+            line.usageTo(),
+            line.seconds(),
+            line.priceVersion(),
+            line.unitPrice().toPlainString(),
+            line.exactAmount().toPlainString(),
+            line.amount().toPlainString(),
+            line.correctsPeriod(),
+            line.correctsLineId()
+        };
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            Object value = values[i];
+            if (value instanceof String text) {
+                // quoted: an empty string stays one, an unquoted empty field is NULL
+                out.append('"').append(text.replace("\"", "\"\"")).append('"');
+            } else if (value != null) {
+                out.append(value);
+            }
+        }
+        out.append('\n');
     }
 
     @Override

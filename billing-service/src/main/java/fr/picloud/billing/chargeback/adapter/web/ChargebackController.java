@@ -262,6 +262,30 @@ class ChargebackController {
         return new TraceView(LineView.of(line), order, resource, explanation(line));
     }
 
+    record OrderUsageView(
+            UsageSource.OrderFacts order,
+            List<UsageSource.ResourceFacts> resources,
+            String period,
+            List<LineView> lines,
+            BigDecimal total) {}
+
+    @GetMapping("/orders/{orderId}/usage/{period}")
+    @Operation(summary = "An order's resources, their usage intervals and the lines they make in a month")
+    OrderUsageView orderUsage(@PathVariable UUID orderId, @PathVariable String period) {
+        UsageSource.OrderFacts order = usage.order(orderId)
+                .filter(facts -> facts.tenant() != null && visible(chargebacks.tenants(), facts.tenant()))
+                .orElseThrow(() -> new NotFoundException("no order " + orderId + " visible to you"));
+        List<StatementLine> lines = visibleChargeback(period, order.tenant()).chargeback().lines().stream()
+                .filter(line -> line.order().orderId().equals(orderId))
+                .toList();
+        return new OrderUsageView(
+                order,
+                usage.resources(orderId),
+                period,
+                lines.stream().map(LineView::of).toList(),
+                lines.stream().map(StatementLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add));
+    }
+
     private static String explanation(StatementLine line) {
         String charge = line.unit() == PriceUnit.SETUP_FEE
                 ? "setup fee of order %s at %s".formatted(line.order().orderId(), line.usageFrom())

@@ -244,9 +244,18 @@ public final class OpenStack4jCloud implements Cloud {
         });
         gateway.asPlatform(NETWORK, "set network quota", SAFE, client -> {
             NetQuota current = client.networking().quotas().get(projectId);
-            NetQuota wanted = current == null
-                    ? Builders.netQuota().floatingIP(quota.floatingIps()).build()
-                    : current.toBuilder().floatingIP(quota.floatingIps()).build();
+            // every order of a stack template builds its own network, router and security group: a
+            // tenant allowed N instances needs room for N of each (Neutron's default is 10 routers)
+            int stacks = quota.instances();
+            NetQuota wanted = (current == null ? Builders.netQuota() : current.toBuilder())
+                    .floatingIP(quota.floatingIps())
+                    .network(atLeast(stacks, current == null ? 0 : current.getNetwork()))
+                    .subnet(atLeast(stacks, current == null ? 0 : current.getSubnet()))
+                    .router(atLeast(stacks, current == null ? 0 : current.getRouter()))
+                    .securityGroup(atLeast(stacks + 1, current == null ? 0 : current.getSecurityGroup()))
+                    .securityGroupRule(atLeast(10 * (stacks + 1), current == null ? 0 : current.getSecurityGroupRule()))
+                    .port(atLeast(5 * stacks, current == null ? 0 : current.getPort()))
+                    .build();
             return client.networking().quotas().updateForTenant(projectId, wanted);
         });
         LOG.info("quota of project {} set to {}", projectId, quota);
@@ -1252,5 +1261,10 @@ public final class OpenStack4jCloud implements Cloud {
 
     private static CloudException unknownKind(String kind) {
         return new CloudException(false, "unknown resource kind '" + kind + "'");
+    }
+
+    /** A quota raised to at least {@code wanted}; an unlimited one (negative) stays unlimited. */
+    private static int atLeast(int wanted, int current) {
+        return current < 0 ? current : Math.max(wanted, current);
     }
 }

@@ -1,0 +1,81 @@
+package fr.picloud.localstack.provisioning;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/** provisioning-service's saga tables, read as an operator would read them with psql. */
+final class SagaTable {
+
+    record SagaRow(UUID id, UUID orderId, String tenant, String status, String reason) {}
+
+    record StepRow(UUID sagaId, String name, String kind, String status) {}
+
+    private final Supplier<Connection> connections;
+
+    SagaTable(Supplier<Connection> connections) {
+        this.connections = connections;
+    }
+
+    List<SagaRow> provisionSagas() {
+        List<SagaRow> rows = new ArrayList<>();
+        query(
+                "select id, order_id, tenant, status, reason from saga where kind = 'PROVISION'",
+                row -> rows.add(new SagaRow(
+                        row.getObject(1, UUID.class),
+                        row.getObject(2, UUID.class),
+                        row.getString(3),
+                        row.getString(4),
+                        row.getString(5))));
+        return rows;
+    }
+
+    List<StepRow> steps() {
+        List<StepRow> rows = new ArrayList<>();
+        query(
+                "select s.saga_id, s.name, s.kind, s.status from saga_step s join saga g on g.id = s.saga_id"
+                        + " where g.kind = 'PROVISION'",
+                row -> rows.add(new StepRow(
+                        row.getObject(1, UUID.class), row.getString(2), row.getString(3), row.getString(4))));
+        return rows;
+    }
+
+    /** How many provisioning sagas are in each status now. */
+    Map<String, Integer> countByStatus() {
+        Map<String, Integer> counts = new TreeMap<>();
+        query(
+                "select status, count(*) from saga where kind = 'PROVISION' group by status",
+                row -> counts.put(row.getString(1), row.getInt(2)));
+        return counts;
+    }
+
+    Map<UUID, String> statusByOrder() {
+        Map<UUID, String> statuses = new HashMap<>();
+        provisionSagas().forEach(saga -> statuses.put(saga.orderId(), saga.status()));
+        return statuses;
+    }
+
+    private interface RowReader {
+        void read(ResultSet row) throws SQLException;
+    }
+
+    private void query(String sql, RowReader reader) {
+        try (Connection connection = connections.get();
+                PreparedStatement statement = connection.prepareStatement(sql);
+                ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                reader.read(rows);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the saga tables: " + e.getMessage(), e);
+        }
+    }
+}
