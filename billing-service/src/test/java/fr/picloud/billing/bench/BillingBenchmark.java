@@ -35,7 +35,12 @@ import org.springframework.test.context.TestPropertySource;
  */
 @PiCloudIntegrationTest
 @Import(MutableClock.Config.class)
-@TestPropertySource(properties = {"logging.level.root=WARN", "picloud.billing.budget-check-interval=PT24H"})
+@TestPropertySource(
+        properties = {
+            "logging.level.root=WARN",
+            "logging.level.fr.picloud.billing=INFO",
+            "picloud.billing.budget-check-interval=PT24H"
+        })
 class BillingBenchmark {
 
     private static final int RESOURCES = Integer.getInteger("bench.resources", 50_000);

@@ -18,6 +18,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,6 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Chargebacks {
+
+    private static final Logger log = LoggerFactory.getLogger(Chargebacks.class);
 
     private final UsageSource usage;
     private final StatementStore store;
@@ -113,6 +117,7 @@ public class Chargebacks {
         if (store.closed(period).isPresent()) {
             throw new IllegalTransitionException("period " + period + " is already closed");
         }
+        long rating = System.nanoTime();
         TenantTree tenants = usage.tenants();
         Chargeback open = rateOpen(period, null, period.end(), tenants, true);
         List<String> problems = Reconciliation.check(open);
@@ -121,9 +126,18 @@ public class Chargebacks {
         }
         Chargeback closed = new Chargeback(
                 open.period(), true, open.statements(), open.ministries(), open.platformTotal(), open.heldAside());
+        long writing = System.nanoTime();
         if (!store.close(closed, closedBy, now)) {
             throw new IllegalTransitionException("period " + period + " is already closed");
         }
+        log.info(
+                "closed {}: {} statements, {} lines, {} EUR; rated in {} ms, written in {} ms",
+                period,
+                closed.statements().size(),
+                closed.lines().size(),
+                closed.platformTotal(),
+                (writing - rating) / 1_000_000,
+                (System.nanoTime() - writing) / 1_000_000);
         return new Result(closed, now, problems, tenants);
     }
 

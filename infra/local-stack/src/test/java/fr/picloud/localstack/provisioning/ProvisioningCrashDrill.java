@@ -83,6 +83,11 @@ class ProvisioningCrashDrill {
         stack = DrillStack.in(root)
                 .serverBuildTime(Duration.ofMillis(1500))
                 .withOrderService()
+                // a killed consumer holds its partitions until its Kafka session expires (45 s by default),
+                // which would stall every command until the last restart: expire it after 6 s
+                .provisioningProperty("spring.cloud.stream.kafka.binder.consumer-properties.session.timeout.ms", "6000")
+                .provisioningProperty(
+                        "spring.cloud.stream.kafka.binder.consumer-properties.heartbeat.interval.ms", "2000")
                 .start();
         sagas = new SagaTable(() -> {
             try {
@@ -156,7 +161,7 @@ class ProvisioningCrashDrill {
         int kills = 0;
         try {
             while (kills < MAX_KILLS) {
-                long upFor = 3_000 + random.nextInt(9_001);
+                long upFor = 5_000 + random.nextInt(10_001);
                 boolean placedAll = allPlaced.await(upFor, TimeUnit.MILLISECONDS);
                 if (placedAll && kills >= MIN_KILLS) {
                     break;
