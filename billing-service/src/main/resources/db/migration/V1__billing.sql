@@ -107,7 +107,8 @@ create table statement_line (
     corrects_line_id uuid
 );
 create index statement_line_period_tenant_idx on statement_line (period, tenant);
-create index statement_line_corrects_idx on statement_line (corrects_period);
+-- only adjustments correct a period: a partial index costs nothing for the usage lines of a closing
+create index statement_line_corrects_idx on statement_line (corrects_period) where corrects_period is not null;
 
 -- Closed statements are never rewritten: the database refuses it too.
 create function refuse_closed_statement_change() returns trigger language plpgsql as $$

@@ -42,6 +42,7 @@ public final class LocalStackCommand {
             case "token" -> cli.token(args);
             case "seed-catalog" -> cli.seedCatalog(args);
             case "seed-portfolio" -> cli.seedPortfolio(args);
+            case "demo" -> fr.picloud.localstack.demo.DemoStory.run(System.out);
             case "status" -> cli.status();
             case "help", "-h", "--help" -> cli.help(0);
             default -> {
@@ -209,6 +210,8 @@ public final class LocalStackCommand {
                                  by default the demo catalogue; idempotent
                   seed-portfolio [FILE]  load an application inventory (.csv or JSON array) into
                                  migration-service, by default the 420-application sample; idempotent
+                  demo           against a running stack: seed, then tell the platform's story step
+                                 by step; exits non-zero if any step did not behave as told
                   status         show what is running
                   help           this text
 

@@ -21,7 +21,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class FloorOrders {
 
-    static final String OUTBOX_COPY = "create table if not exists floor_event_publication (like event_publication including all)";
+    static final String OUTBOX_COPY =
+            "create table if not exists floor_event_publication (like event_publication including all)";
 
     private static final String INSERT_ORDER = """
             insert into customer_order (id, tenant_id, requester, idempotency_key, request_hash,

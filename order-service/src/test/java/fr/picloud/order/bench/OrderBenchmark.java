@@ -183,7 +183,9 @@ class OrderBenchmark {
                 "--- mode %s: the tenant's policy %s; each order writes 1 order row, %d timeline row(s),"
                         + " 1 quota update, 1 reservation row, %d outbox row(s)",
                 mode,
-                auto ? "approves it without review (status PROVISIONING)" : "wants one approver (status PENDING_APPROVAL)",
+                auto
+                        ? "approves it without review (status PROVISIONING)"
+                        : "wants one approver (status PENDING_APPROVAL)",
                 floorOrders.timelineRows(),
                 floorOrders.outboxRows());
         line(out, "load average: before %s, after HTTP %s, after floor %s", loadBefore, loadAfterApi, loadAfterFloor);
@@ -201,7 +203,11 @@ class OrderBenchmark {
         row(out, "server: whole request (first filter to last byte)", serverSide);
         row(out, "floor: one JDBC transaction, " + CLIENTS + " threads", floor.all.summary());
         ratio(out, "service (client) / floor", api.all.summary(), floor.all.summary());
-        line(out, "one client alone: service %.0f orders/s, floor %.0f transactions/s", apiAlone.throughput(), floorAlone.throughput());
+        line(
+                out,
+                "one client alone: service %.0f orders/s, floor %.0f transactions/s",
+                apiAlone.throughput(),
+                floorAlone.throughput());
         row(out, "client: round trip, 1 client", apiAlone.all.summary());
         row(out, "server: whole request, 1 client", serverAlone);
         row(out, "floor: one JDBC transaction, 1 thread", floorAlone.all.summary());

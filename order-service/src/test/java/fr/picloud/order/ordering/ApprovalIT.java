@@ -213,5 +213,8 @@ class ApprovalIT {
         assertThat(OrderWorld.recordsOf(
                         Topics.ORDERS, order, "picloud.order.approval-escalated", "picloud.order.expired"))
                 .isNotEmpty();
+        ApiClient.Response late = world.api.post("/api/v1/orders/" + order + "/approve", approver("ann", tenant), "");
+        assertThat(late.status()).as("an approval after the expiry").isEqualTo(409);
+        assertThat(world.order(order, agent).path("timeline")).hasSize(3);
     }
 }

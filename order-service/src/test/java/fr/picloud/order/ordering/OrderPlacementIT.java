@@ -12,7 +12,14 @@ import fr.picloud.order.OrderWorld;
 import fr.picloud.platform.test.ApiClient;
 import fr.picloud.pricing.Footprint;
 import fr.picloud.pricing.PricingCalculator;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -110,6 +117,34 @@ class OrderPlacementIT {
     }
 
     @Test
+    void the_same_key_sent_concurrently_places_one_order_and_every_request_gets_it() throws Exception {
+        Map<String, String> key = Map.of("Idempotency-Key", "race-" + UUID.randomUUID());
+        String body = body(offering, "CC-1", SMALL_VM);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<ApiClient.Response>> responses = new java.util.ArrayList<>();
+
+        try (java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            for (int i = 0; i < 8; i++) {
+                responses.add(clients.submit(() -> {
+                    start.await();
+                    return world.api.post("/api/v1/orders", agent, body, key);
+                }));
+            }
+            start.countDown();
+        }
+
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (var response : responses) {
+            assertThat(response.get().status()).as(response.get().raw().body()).isEqualTo(201);
+            ids.add(response.get().json().path("id").asString());
+        }
+        assertThat(ids).hasSize(1);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from customer_order where tenant_id = ?", Integer.class, tenant))
+                .isEqualTo(1);
+    }
+
+    @Test
     void the_list_shows_the_callers_tenant_only_filtered_by_status_and_paged() {
         UUID first = world.placed(agent, offering, "CC-1");
         UUID second = world.placed(agent, offering, "CC-1");
@@ -190,6 +225,104 @@ class OrderPlacementIT {
                         .path("instances")
                         .asInt())
                 .isZero();
+    }
+
+    @Test
+    void unknown_fields_are_refused_naming_them_and_write_nothing() {
+        int before = world.countOrders();
+
+        ApiClient.Response unknownField = world.place(
+                agent,
+                body(offering, "CC-1", SMALL_VM).replace("\"costCenter\"", "\"priority\": \"high\", \"costCenter\""));
+        ApiClient.Response unknownParameter = world.place(
+                agent,
+                body(offering, "CC-1", SMALL_VM.replace("\"floatingIp\"", "\"colour\": \"blue\", \"floatingIp\"")));
+        ApiClient.Response wrongType = world.place(
+                agent,
+                body(offering, "CC-1", SMALL_VM)
+                        .replace("\"offeringId\": \"" + offering, "\"offeringId\": \"vm-stack"));
+
+        assertProblem(unknownField, 400, "priority");
+        assertThat(unknownField.json().path("detail").asString()).contains("unknown field: priority");
+        assertProblem(unknownParameter, 422, "parameters");
+        assertThat(unknownParameter.json().path("errors").toString()).contains("colour");
+        assertProblem(wrongType, 400, "offeringId");
+        assertThat(world.countOrders()).isEqualTo(before);
+    }
+
+    @Test
+    void a_huge_body_without_a_declared_length_is_refused_before_it_is_read_whole() throws Exception {
+        int before = world.countOrders();
+        String huge = body(offering, "CC-1", SMALL_VM).replace("new application", "x".repeat(1_000_000));
+        HttpClient http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+        // a body from a stream has no length: it is sent chunked
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/orders"))
+                        .header("Authorization", "Bearer " + agent)
+                        .header("Content-Type", "application/json")
+                        .header("Idempotency-Key", UUID.randomUUID().toString())
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(
+                                () -> new ByteArrayInputStream(huge.getBytes(StandardCharsets.UTF_8))))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> small = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/orders"))
+                        .header("Authorization", "Bearer " + agent)
+                        .header("Content-Type", "application/json")
+                        .header("Idempotency-Key", UUID.randomUUID().toString())
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(
+                                body(offering, "CC-1", SMALL_VM).getBytes(StandardCharsets.UTF_8))))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(world.countOrders()).isEqualTo(before + 1);
+        assertThat(small.statusCode())
+                .as("a small body sent chunked is read as usual: " + small.body())
+                .isEqualTo(201);
+    }
+
+    @Test
+    void another_tenants_order_cannot_be_rejected_or_decommissioned_either() {
+        UUID order = world.placed(agent, offering, "CC-1");
+
+        ApiClient.Response reject = world.api.post(
+                "/api/v1/orders/" + order + "/reject", approver("approver-secciv", "secciv"), "{\"reason\": \"no\"}");
+        ApiClient.Response decommission =
+                world.api.post("/api/v1/orders/" + order + "/decommission", agent("agent-secciv", "secciv"), "");
+        ApiClient.Response list = world.api.get("/api/v1/orders?size=100", agent("agent-secciv", "secciv"));
+
+        assertProblem(reject, 404, null);
+        assertProblem(decommission, 404, null);
+        assertThat(list.json().path("items").findValuesAsString("id")).doesNotContain(order.toString());
+        var stored = world.order(order, agent);
+        assertThat(stored.path("status").asString()).isEqualTo("PENDING_APPROVAL");
+        assertThat(stored.path("timeline")).hasSize(1);
+    }
+
+    @Test
+    void the_requester_cannot_reject_their_own_order_and_another_agent_cannot_cancel_it() {
+        String agentApprover = fr.picloud.platform.test.TestTokens.token("agent-approver", tenant, "agent", "approver");
+        UUID order = world.placed(agentApprover, offering, "CC-1");
+
+        ApiClient.Response reject = world.api.post(
+                "/api/v1/orders/" + order + "/reject", agentApprover, "{\"reason\": \"changed my mind\"}");
+        ApiClient.Response cancelByColleague =
+                world.api.post("/api/v1/orders/" + order + "/cancel", agent("colleague", tenant), "{}");
+
+        assertProblem(reject, 422, "approver");
+        assertProblem(cancelByColleague, 403, null);
+        var stored = world.order(order, agentApprover);
+        assertThat(stored.path("status").asString()).isEqualTo("PENDING_APPROVAL");
+        assertThat(stored.path("timeline")).hasSize(1);
+        assertThat(world.api
+                        .post("/api/v1/orders/" + order + "/cancel", agentApprover, "{\"reason\": \"changed my mind\"}")
+                        .status())
+                .as("the requester withdraws it")
+                .isEqualTo(200);
     }
 
     @Test

@@ -8,6 +8,7 @@ import fr.picloud.contracts.Topics;
 import fr.picloud.contracts.provisioning.DecommissionCompleted;
 import fr.picloud.contracts.provisioning.ProvisionedResource;
 import fr.picloud.contracts.provisioning.ProvisioningCompensated;
+import fr.picloud.contracts.provisioning.ProvisioningCompensationFailed;
 import fr.picloud.contracts.provisioning.ProvisioningCompleted;
 import fr.picloud.contracts.provisioning.ProvisioningFailed;
 import fr.picloud.order.OrderServiceIT;
@@ -102,6 +103,87 @@ class ProvisioningOutcomesIT {
         assertThat(held()).isZero();
         assertThat(world.order(order, agent).path("timeline").findValuesAsString("reason"))
                 .contains("no host with enough RAM");
+    }
+
+    @Test
+    void a_failed_compensation_leaves_the_order_failed_holding_its_reservation_once_however_often_it_is_told() {
+        UUID order = provisioningOrder();
+        world.sendOutcome(new ProvisioningFailed(order, "server", "no host with enough RAM"));
+        awaitStatus(order, "FAILED");
+
+        ProducerRecord<String, byte[]> alert = world.sendOutcome(new ProvisioningCompensationFailed(
+                order, UUID.randomUUID(), "volume vol-1 could not be deleted", List.of(INVENTORY.getFirst())));
+        awaitTimelineAction(order, "COMPENSATION_FAILED");
+        double duplicatesBefore = duplicates();
+        world.send(alert);
+        await("the redelivered alert of " + order + " to be recognised as a duplicate")
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> duplicates() > duplicatesBefore);
+        double processedBefore = processed();
+        world.sendOutcome(new ProvisioningCompensationFailed(
+                order, UUID.randomUUID(), "volume vol-1 could not be deleted", List.of(INVENTORY.getFirst())));
+        await("a second alert of " + order + " to be consumed")
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> processed() > processedBefore);
+
+        var stored = world.order(order, agent);
+        assertThat(stored.path("status").asString()).isEqualTo("FAILED");
+        assertThat(stored.path("timeline").findValuesAsString("action"))
+                .containsExactly("PLACED", "APPROVED", "PROVISIONING_REQUESTED", "FAILED", "COMPENSATION_FAILED");
+        var entry = stored.path("timeline").get(4);
+        assertThat(entry.path("actor").asString()).isEqualTo("system");
+        assertThat(entry.path("from").asString()).isEqualTo("FAILED");
+        assertThat(entry.path("to").asString()).isEqualTo("FAILED");
+        assertThat(entry.path("reason").asString()).isEqualTo("volume vol-1 could not be deleted");
+        assertThat(held()).as("what is left still uses the tenant's room").isEqualTo(1);
+        assertThat(jdbc.queryForObject("select state from quota_reservation where order_id = ?", String.class, order))
+                .isEqualTo("HELD");
+    }
+
+    @Test
+    void a_compensation_seen_before_the_failure_fails_the_order_and_releases_its_reservation() {
+        UUID order = provisioningOrder();
+
+        world.sendOutcome(new ProvisioningCompensated(order, "every resource deleted"));
+        awaitTimelineAction(order, "COMPENSATED");
+        assertThat(world.status(order, agent)).isEqualTo("FAILED");
+        assertThat(held()).isZero();
+        double processedBefore = processed();
+        world.sendOutcome(new ProvisioningFailed(order, "server", "the failure, relayed late"));
+        await("the late failure of " + order + " to be consumed")
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> processed() > processedBefore);
+
+        assertThat(world.order(order, agent).path("timeline").findValuesAsString("action"))
+                .containsExactly("PLACED", "APPROVED", "PROVISIONING_REQUESTED", "COMPENSATED");
+        assertThat(held()).isZero();
+        assertThat(world.api
+                        .get("/api/v1/tenants/" + tenant + "/quota", agent)
+                        .json()
+                        .path("available")
+                        .path("instances")
+                        .asInt())
+                .isEqualTo(50);
+    }
+
+    @Test
+    void the_provisioning_command_carries_the_tenants_quota_for_its_openstack_project() {
+        UUID order = provisioningOrder();
+
+        var command =
+                OrderWorld.recordsOf(Topics.PROVISIONING_COMMANDS, order, "picloud.order.provisioning-requested")
+                        .stream()
+                        .filter(record ->
+                                "picloud.order.provisioning-requested".equals(OrderWorld.header(record, "ce_type")))
+                        .findFirst()
+                        .orElseThrow();
+
+        var quota = OrderWorld.payload(command).path("projectQuota");
+        assertThat(quota.path("vcpus").asInt()).isEqualTo(1000);
+        assertThat(quota.path("ramGb").asInt()).isEqualTo(4000);
+        assertThat(quota.path("volumeGb").asInt()).isEqualTo(100000);
+        assertThat(quota.path("instances").asInt()).isEqualTo(50);
+        assertThat(quota.path("floatingIps").asInt()).isEqualTo(100);
     }
 
     @Test

@@ -12,7 +12,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -36,12 +39,26 @@ public class BudgetWatch {
             StatementStore store,
             EventPublisher events,
             Clock clock,
-            TransactionTemplate transaction) {
+            PlatformTransactionManager transactions) {
         this.chargebacks = chargebacks;
         this.store = store;
         this.events = events;
         this.clock = clock;
-        this.transaction = transaction;
+        this.transaction = new TransactionTemplate(transactions);
+        this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /**
+     * After the metering transaction committed: a failure here is logged and left to the periodic
+     * check, never rolled back into the metering.
+     */
+    @TransactionalEventListener
+    public void onUsageChanged(TenantUsageChanged change) {
+        try {
+            transaction.executeWithoutResult(status -> evaluate(change.tenant()));
+        } catch (RuntimeException e) {
+            log.warn("budget check of tenant {} failed; the periodic check will retry it", change.tenant(), e);
+        }
     }
 
     /** @return the thresholds newly crossed */
@@ -80,7 +97,11 @@ public class BudgetWatch {
             initialDelayString = "${picloud.billing.budget-check-interval:PT15M}")
     public void evaluateAll() {
         for (String tenant : store.knownTenants()) {
-            transaction.executeWithoutResult(status -> evaluate(tenant));
+            try {
+                transaction.executeWithoutResult(status -> evaluate(tenant));
+            } catch (RuntimeException e) {
+                log.warn("budget check of tenant {} failed", tenant, e);
+            }
         }
     }
 }

@@ -1,6 +1,6 @@
 package fr.picloud.billing.metering.application;
 
-import fr.picloud.billing.chargeback.application.BudgetWatch;
+import fr.picloud.billing.chargeback.application.TenantUsageChanged;
 import fr.picloud.contracts.EventEnvelope;
 import fr.picloud.contracts.offering.OfferingEvent;
 import fr.picloud.contracts.order.OrderPlaced;
@@ -11,6 +11,7 @@ import fr.picloud.contracts.tenant.TenantUpdated;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,12 +24,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class Metering {
 
     private final MeteringStore store;
-    private final BudgetWatch budgets;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    public Metering(MeteringStore store, BudgetWatch budgets, Clock clock) {
+    public Metering(MeteringStore store, ApplicationEventPublisher events, Clock clock) {
         this.store = store;
-        this.budgets = budgets;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -50,7 +51,7 @@ public class Metering {
                 .map(held -> held < tenant.revision())
                 .orElse(true)) {
             store.saveTenant(tenant);
-            budgets.evaluate(tenant.tenantId());
+            usageChanged(tenant.tenantId());
         }
     }
 
@@ -64,7 +65,7 @@ public class Metering {
                 event.costCenter(),
                 event.requester(),
                 clock.instant());
-        budgets.evaluate(event.tenant());
+        usageChanged(event.tenant());
     }
 
     /**
@@ -81,7 +82,7 @@ public class Metering {
             Instant startedAt = Objects.requireNonNullElse(resource.createdAt(), completedAt);
             store.mergeResourceStarted(event.orderId(), resource, startedAt, envelope.eventId(), now);
         }
-        store.tenantOf(event.orderId()).ifPresent(budgets::evaluate);
+        store.tenantOf(event.orderId()).ifPresent(this::usageChanged);
     }
 
     /** Usage of every resource of the order ends when the decommission completed. */
@@ -94,6 +95,12 @@ public class Metering {
         for (ProvisionedResource resource : event.resources()) {
             store.mergeResourceEnded(event.orderId(), resource, endedAt, envelope.eventId(), now);
         }
-        store.tenantOf(event.orderId()).ifPresent(budgets::evaluate);
+        store.tenantOf(event.orderId()).ifPresent(this::usageChanged);
+    }
+
+    private void usageChanged(String tenant) {
+        if (tenant != null) {
+            events.publishEvent(new TenantUsageChanged(tenant));
+        }
     }
 }

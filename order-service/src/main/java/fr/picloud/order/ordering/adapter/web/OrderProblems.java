@@ -1,13 +1,19 @@
 package fr.picloud.order.ordering.adapter.web;
 
 import fr.picloud.order.ordering.application.IdempotencyKeyReusedException;
+import fr.picloud.platform.web.ProblemDetailsAdvice.FieldProblem;
 import java.net.URI;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /** The order-specific problem details, ahead of the platform's general ones. */
 @RestControllerAdvice
@@ -19,6 +25,35 @@ class OrderProblems {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
         problem.setType(URI.create("https://picloud.example/problems/idempotency-key-reused"));
         problem.setTitle("Idempotency key reused");
+        return problem;
+    }
+
+    /**
+     * The platform's unreadable-body problem, naming the field when JSON was readable but not of the
+     * expected shape: an unknown field, or a value of the wrong type.
+     */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST, "The request body is not readable JSON of the expected shape.");
+        problem.setType(URI.create("https://picloud.example/problems/unreadable-body"));
+        problem.setTitle("Unreadable request body");
+        if (e.getCause() instanceof DatabindException shape && !shape.getPath().isEmpty()) {
+            String field = shape.getPath().stream()
+                    .map(reference -> reference.getPropertyName() != null
+                            ? reference.getPropertyName()
+                            : String.valueOf(reference.getIndex()))
+                    .collect(Collectors.joining("."));
+            String message = shape instanceof UnrecognizedPropertyException
+                    ? "unknown field"
+                    : "not a value of the expected type";
+            problem.setDetail("The request body has "
+                    + (shape instanceof UnrecognizedPropertyException
+                            ? "an unknown field: " + field
+                            : "a value of the wrong type at " + field)
+                    + ".");
+            problem.setProperty("errors", List.of(new FieldProblem(field, message)));
+        }
         return problem;
     }
 }
