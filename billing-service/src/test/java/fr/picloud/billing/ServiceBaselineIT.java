@@ -1,7 +1,7 @@
 package fr.picloud.billing;
 
-import fr.picloud.platform.test.PiCloudIntegrationTest;
 import fr.picloud.platform.test.ServiceBaselineContract;
 
-@PiCloudIntegrationTest
+/** Shares the context of the other billing tests (one service start for the whole run). */
+@BillingServiceIT
 class ServiceBaselineIT extends ServiceBaselineContract {}

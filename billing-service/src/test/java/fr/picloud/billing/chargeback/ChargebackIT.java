@@ -158,6 +158,12 @@ class ChargebackIT {
                 .isEqualByComparingTo(statement.path("total").decimalValue());
 
         JsonNode chargeback = world.chargeback("2025-01");
+        JsonNode interieur = StreamSupport.stream(chargeback.path("ministries").spliterator(), false)
+                .filter(rollup -> rollup.path("ministry").asString().equals("interieur"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(interieur.path("directorates").path(tenant).decimalValue())
+                .isEqualByComparingTo(statement.path("total").decimalValue());
         assertThat(chargeback.path("platformTotal").decimalValue())
                 .isEqualByComparingTo(
                         StreamSupport.stream(chargeback.path("statements").spliterator(), false)

@@ -24,6 +24,28 @@ final class FloorOrders {
     static final String OUTBOX_COPY =
             "create table if not exists floor_event_publication (like event_publication including all)";
 
+    /**
+     * Starts copying every outbox row the service writes into {@code bench_outbox_sample}: the relay
+     * deletes a row once Kafka has it (completion mode delete), so the sample order's rows are
+     * caught as they are inserted.
+     */
+    static void startOutboxCapture(JdbcTemplate jdbc) {
+        jdbc.execute("create table if not exists bench_outbox_sample (like event_publication)");
+        jdbc.execute("""
+                create or replace function bench_copy_outbox() returns trigger language plpgsql as $$
+                begin
+                    insert into bench_outbox_sample select new.*;
+                    return new;
+                end $$""");
+        jdbc.execute("create trigger bench_outbox_capture after insert on event_publication"
+                + " for each row execute function bench_copy_outbox()");
+    }
+
+    /** Stops the copy before anything is measured. */
+    static void stopOutboxCapture(JdbcTemplate jdbc) {
+        jdbc.execute("drop trigger bench_outbox_capture on event_publication");
+    }
+
     private static final String INSERT_ORDER = """
             insert into customer_order (id, tenant_id, requester, idempotency_key, request_hash,
                 offering_id, offering_code, category, cost_center, justification, parameters,
@@ -69,7 +91,7 @@ final class FloorOrders {
         this.timeline = jdbc.queryForList("select * from order_timeline where order_id = ? order by seq", sampleId);
         this.reservation = jdbc.queryForMap("select * from quota_reservation where order_id = ?", sampleId);
         this.outbox = jdbc.queryForList(
-                "select event_type, listener_id, serialized_event from event_publication"
+                "select event_type, listener_id, serialized_event from bench_outbox_sample"
                         + " where serialized_event like ? order by publication_date",
                 "%" + sampleId + "%");
         Instant placedAt = ((Timestamp) order.get("placed_at")).toInstant();

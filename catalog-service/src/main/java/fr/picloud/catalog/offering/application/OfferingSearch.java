@@ -38,5 +38,12 @@ public interface OfferingSearch {
 
     List<String> SORTS = List.of("relevance", "code", "name", "category", "provider");
 
+    /**
+     * Answers a search; may answer from a cache of searches answered at the same catalogue revision,
+     * which is never stale (any change to an offering raises the revision in its own transaction).
+     */
     Result search(Query query);
+
+    /** The same search answered from the database, neither reading nor filling any cache. */
+    Result searchUncached(Query query);
 }

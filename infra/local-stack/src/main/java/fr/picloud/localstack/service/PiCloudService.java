@@ -9,7 +9,8 @@ public enum PiCloudService {
     ORDER("order-service", 8082, "orders"),
     PROVISIONING("provisioning-service", 8083, "provisioning"),
     BILLING("billing-service", 8084, "billing"),
-    MIGRATION("migration-service", 8085, "migration");
+    MIGRATION("migration-service", 8085, "migration"),
+    OPS("ops-service", 8086, "ops");
 
     private final String module;
     private final int port;

@@ -4,6 +4,7 @@ import fr.picloud.ops.events.domain.EventFilter;
 import fr.picloud.ops.events.domain.PlatformEvent;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** The stored events, each once (by event id), kept for the configured retention. */
 public interface EventLog {
@@ -22,6 +23,9 @@ public interface EventLog {
 
     /** Events of a type, oldest first (the alerts read saga starts and ends with it). */
     List<PlatformEvent> ofTypes(List<String> types, Instant since);
+
+    /** How many correlation ids (orders) have each of these types as their last event among these types. */
+    Map<String, Long> countByLastType(List<String> types);
 
     int deleteOlderThan(Instant cutoff);
 }

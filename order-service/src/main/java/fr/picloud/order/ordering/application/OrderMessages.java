@@ -7,7 +7,6 @@ import fr.picloud.contracts.order.ProvisioningRequested;
 import fr.picloud.order.ordering.domain.Order;
 import fr.picloud.order.ordering.domain.TimelineEntry;
 import fr.picloud.order.tenant.application.QuotaLedger;
-import fr.picloud.order.tenant.domain.QuotaUsage;
 import fr.picloud.platform.messaging.EventPublisher;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -62,8 +61,7 @@ class OrderMessages {
         if (request.projectQuota() != null) {
             return request;
         }
-        return quotas.usage(request.tenant())
-                .map(QuotaUsage::limits)
+        return quotas.limits(request.tenant())
                 .map(limits -> new ProvisioningRequested(
                         request.orderId(),
                         request.tenant(),

@@ -27,6 +27,9 @@ public interface QuotaLedger {
 
     Optional<QuotaUsage> usage(String tenantId);
 
+    /** The tenant's limits alone: one row, whatever the number of its orders (unlike {@link #usage}). */
+    Optional<QuotaAmounts> limits(String tenantId);
+
     /** Replaces a tenant's limits; what is in use stays (new orders are refused until there is room). */
     void changeLimits(String tenantId, QuotaAmounts limits);
 }

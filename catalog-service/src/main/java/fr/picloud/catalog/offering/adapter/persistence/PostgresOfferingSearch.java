@@ -1,30 +1,41 @@
 package fr.picloud.catalog.offering.adapter.persistence;
 
-import fr.picloud.catalog.offering.application.OfferingSearch;
+import fr.picloud.catalog.offering.application.OfferingSearch.Hit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * PostgreSQL full-text search: one stored tsvector per offering (French and English stemming with
- * accents removed, names and tags weighted above descriptions) behind a GIN index; facet counts and
- * the total come from one grouping-sets scan of the same filtered rows.
+ * PostgreSQL full-text search, one statement per search: one stored tsvector per offering (French
+ * and English stemming with accents removed, names and tags weighted above descriptions) behind a
+ * GIN index, kept in the heap row with the columns a hit shows (V2 moved descriptions and JSON
+ * documents out of line).
+ *
+ * <p>A text search selects and ranks its matches once (a materialized CTE) and takes from them both
+ * the page and the grouping-sets facet counts, whose grand total is the search's total; a search
+ * without text takes its page straight from the (status, category|provider, code) indexes and counts
+ * its facets from the same indexes. When the caller already knows the counts (cached for the same
+ * filters at the same catalogue revision) the statement reads the page only.
  */
 @Component
-class PostgresOfferingSearch implements OfferingSearch {
+class PostgresOfferingSearch {
 
     private static final Map<String, String> ORDER_BY = Map.of(
             "relevance", "rank",
-            "code", "o.code",
-            "name", "o.name_en",
-            "category", "o.category",
-            "provider", "o.provider_id");
+            "code", "code",
+            "name", "name_en",
+            "category", "category",
+            "provider", "provider_id");
+
+    private static final String HIT_COLUMNS = "o.id, o.code, o.name_fr, o.name_en, o.category, o.provider_id,"
+            + " o.provider_name, o.tags, o.sla_tier, o.status";
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -32,30 +43,69 @@ class PostgresOfferingSearch implements OfferingSearch {
         this.jdbc = jdbc;
     }
 
-    @Override
-    public Result search(Query query) {
-        MapSqlParameterSource parameters = new MapSqlParameterSource();
-        String where = where(query, parameters);
-        boolean hasText = query.text() != null && !query.text().isBlank();
-        String rank = hasText ? "ts_rank(o.search_vector, q.query)" : "0";
-        String from = hasText
-                ? " from offering o, (select websearch_to_tsquery('picloud_fr', :text)"
-                        + " || websearch_to_tsquery('picloud_en', :text) as query) q "
-                : " from offering o ";
+    /** The total and the facet counts of a set of filters, which every page and sort of them shares. */
+    record Counts(long total, Map<String, Map<String, Long>> facets) {}
 
-        String sort = query.sort() == null || query.sort().isBlank() ? (hasText ? "relevance" : "code") : query.sort();
+    /** A page of hits, and the counts of its filters (those given, or those computed). */
+    record Page(List<Hit> items, Counts counts) {}
+
+    /**
+     * @param search normalised: blank values are null, {@code sort} is resolved
+     * @param known the counts of these filters if known, or null to count them in the same statement
+     */
+    Page search(SearchKey search, Counts known) {
+        MapSqlParameterSource parameters = new MapSqlParameterSource();
+        String where = where(search, parameters);
+        boolean hasText = search.text() != null;
+        String sort = search.sort();
         boolean descending = sort.startsWith("-");
         String column = ORDER_BY.get(descending ? sort.substring(1) : sort);
-        String direction = sort.equals("relevance") ? " desc" : descending ? " desc" : " asc";
-        parameters.addValue("limit", query.size()).addValue("offset", (long) query.page() * query.size());
+        String order = column + (sort.equals("relevance") || descending ? " desc" : " asc") + ", code";
+        parameters.addValue("limit", search.size()).addValue("offset", (long) search.page() * search.size());
 
-        List<Hit> items = jdbc.query(
-                "select o.id, o.code, o.name_fr, o.name_en, o.category, o.provider_id, o.provider_name, o.tags,"
-                        + " o.sla_tier, o.status, " + rank + " as rank" + from + where
-                        + " order by " + column + direction + ", o.code limit :limit offset :offset",
-                parameters,
-                (row, index) -> new Hit(
-                        row.getObject("id", java.util.UUID.class),
+        StringBuilder sql = new StringBuilder("with ");
+        if (hasText) {
+            // ranking costs a ts_rank per match: only when the page is ordered by it
+            String rank = sort.equals("relevance") ? "ts_rank(o.search_vector, q.query)" : "0::real";
+            sql.append("matches as materialized (select o.id, o.code, o.name_en, o.category, o.provider_id, ")
+                    .append(rank)
+                    .append(" as rank from offering o, (select websearch_to_tsquery('picloud_fr', :text)")
+                    .append(" || websearch_to_tsquery('picloud_en', :text) as query) q")
+                    .append(where)
+                    .append("), page as (select id, rank, row_number() over (order by ")
+                    .append(order)
+                    .append(") as position from (select * from matches order by ")
+                    .append(order)
+                    .append(" limit :limit offset :offset) p)");
+        } else {
+            sql.append("page as (select id, rank, row_number() over (order by ")
+                    .append(order)
+                    .append(") as position from (select o.id, o.code, o.name_en, o.category, o.provider_id, 0::real as rank")
+                    .append(" from offering o")
+                    .append(where)
+                    .append(" order by ")
+                    .append(order)
+                    .append(" limit :limit offset :offset) p)");
+        }
+        sql.append(" select 0 as part, page.position, ")
+                .append(HIT_COLUMNS)
+                .append(", null::int as rolled_up, null::bigint as n from page join offering o on o.id = page.id");
+        if (known == null) {
+            sql.append(" union all select 1, null, null, null, null, null, f.category, f.provider_id, null, null,")
+                    .append(" null, null, grouping(f.category), count(*) from ")
+                    .append(hasText ? "matches f" : "(select o.category, o.provider_id from offering o" + where + ") f")
+                    .append(" group by grouping sets ((f.category), (f.provider_id), ())");
+        }
+        sql.append(" order by part, position");
+
+        List<Hit> items = new ArrayList<>(search.size());
+        Map<String, Long> categories = new TreeMap<>();
+        Map<String, Long> providers = new TreeMap<>();
+        long[] total = {0};
+        jdbc.query(sql.toString(), parameters, row -> {
+            if (row.getInt("part") == 0) {
+                items.add(new Hit(
+                        row.getObject("id", UUID.class),
                         row.getString("code"),
                         row.getString("name_fr"),
                         row.getString("name_en"),
@@ -65,51 +115,53 @@ class PostgresOfferingSearch implements OfferingSearch {
                         Arrays.asList((String[]) row.getArray("tags").getArray()),
                         row.getString("sla_tier"),
                         row.getString("status")));
-
-        Map<String, Long> categories = new TreeMap<>();
-        Map<String, Long> providers = new TreeMap<>();
-        long[] total = {0};
-        jdbc.query(
-                "select o.category, o.provider_id, grouping(o.category) as category_rolled_up, count(*) as n" + from
-                        + where + " group by grouping sets ((o.category), (o.provider_id), ())",
-                parameters,
-                row -> {
-                    String category = row.getString("category");
-                    String provider = row.getString("provider_id");
-                    long count = row.getLong("n");
-                    if (category != null) {
-                        categories.put(category, count);
-                    } else if (provider != null) {
-                        providers.put(provider, count);
-                    } else if (row.getInt("category_rolled_up") == 1) {
-                        total[0] = count;
-                    }
-                });
+                return;
+            }
+            String category = row.getString("category");
+            String provider = row.getString("provider_id");
+            long count = row.getLong("n");
+            if (category != null) {
+                categories.put(category, count);
+            } else if (provider != null) {
+                providers.put(provider, count);
+            } else if (row.getInt("rolled_up") == 1) {
+                total[0] = count;
+            }
+        });
+        if (known != null) {
+            return new Page(items, known);
+        }
         Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
         facets.put("category", categories);
         facets.put("provider", providers);
-        return new Result(items, total[0], facets);
+        return new Page(items, new Counts(total[0], facets));
     }
 
-    private static String where(Query query, MapSqlParameterSource parameters) {
+    /** The catalogue's revision: raised by a trigger in the transaction of any change to an offering. */
+    long revision() {
+        Long revision = jdbc.getJdbcTemplate().queryForObject("select revision from catalog_revision", Long.class);
+        return revision == null ? 0 : revision;
+    }
+
+    private static String where(SearchKey search, MapSqlParameterSource parameters) {
         List<String> conditions = new ArrayList<>();
-        if (query.text() != null && !query.text().isBlank()) {
+        if (search.text() != null) {
             conditions.add("o.search_vector @@ q.query");
-            parameters.addValue("text", query.text());
+            parameters.addValue("text", search.text());
         }
-        addEquals(conditions, parameters, "o.category", "category", query.category());
-        addEquals(conditions, parameters, "o.provider_id", "provider", query.provider());
-        addEquals(conditions, parameters, "o.status", "status", query.status());
-        if (query.tag() != null && !query.tag().isBlank()) {
+        addEquals(conditions, parameters, "o.category", "category", search.category());
+        addEquals(conditions, parameters, "o.provider_id", "provider", search.provider());
+        addEquals(conditions, parameters, "o.status", "status", search.status());
+        if (search.tag() != null) {
             conditions.add("o.tags @> array[:tag]::text[]");
-            parameters.addValue("tag", query.tag());
+            parameters.addValue("tag", search.tag());
         }
         return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
     }
 
     private static void addEquals(
             List<String> conditions, MapSqlParameterSource parameters, String column, String name, String value) {
-        if (value != null && !value.isBlank()) {
+        if (value != null) {
             conditions.add(column + " = :" + name);
             parameters.addValue(name, value);
         }

@@ -9,9 +9,12 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -132,6 +135,18 @@ class JdbcEventLog implements EventLog {
                     statement.setTimestamp(2, Timestamp.from(since));
                 },
                 EVENT);
+    }
+
+    @Override
+    public Map<String, Long> countByLastType(List<String> types) {
+        Map<String, Long> counts = new HashMap<>();
+        jdbc.query(
+                "select type, count(*) as orders from (select distinct on (correlation_id) correlation_id, type"
+                        + " from platform_event where type = any(?) and correlation_id is not null"
+                        + " order by correlation_id, occurred_at desc, seq desc) last group by type",
+                (statement) -> statement.setArray(1, statement.getConnection().createArrayOf("text", types.toArray())),
+                (RowCallbackHandler) row -> counts.put(row.getString("type"), row.getLong("orders")));
+        return counts;
     }
 
     @Override

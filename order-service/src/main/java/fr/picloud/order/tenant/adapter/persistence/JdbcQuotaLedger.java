@@ -130,6 +130,14 @@ class JdbcQuotaLedger implements QuotaLedger {
     }
 
     @Override
+    public Optional<QuotaAmounts> limits(String tenantId) {
+        return jdbc.sql("select * from tenant_quota where tenant_id = ?")
+                .param(tenantId)
+                .query((rs, row) -> limits(rs))
+                .optional();
+    }
+
+    @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void changeLimits(String tenantId, QuotaAmounts limits) {
         int changed = jdbc.sql("""
