@@ -68,9 +68,12 @@ public final class SagaPlanner {
                     if (dependencyCount == 0) {
                         dependsOn.add(dependency);
                         inputs.putIfAbsent(on.kind(), dependency);
-                    } else if (count > 0) {
+                    } else if (count > 0 && dependencyCount == count) {
                         dependsOn.add(dependency + "-" + index);
                         inputs.putIfAbsent(on.kind(), dependency + "-" + index);
+                    } else if (dependencyCount == 1) {
+                        dependsOn.add(dependency + "-0");
+                        inputs.putIfAbsent(on.kind(), dependency + "-0");
                     } else {
                         for (int i = 0; i < dependencyCount; i++) {
                             dependsOn.add(dependency + "-" + i);
@@ -117,7 +120,7 @@ public final class SagaPlanner {
         }
         for (String dependency : resource.dependsOn()) {
             int dependencyCount = counts(dependency(resource, dependency, byName), byName, counts);
-            if (count > 0 && dependencyCount > 0 && dependencyCount != count) {
+            if (count > 1 && dependencyCount > 1 && dependencyCount != count) {
                 throw new InvalidTemplateException("resource '" + resource.name() + "' has " + count
                         + " instances but depends on '" + dependency + "' which has " + dependencyCount);
             }

@@ -120,4 +120,25 @@ class SagaPlannerTest {
                                 new Resource("b", "network", List.of("a"), null, null, Map.of())))))
                 .hasMessageContaining("cycle");
     }
+
+    @Test
+    void a_template_bound_with_explicit_counts_of_one_pairs_only_what_has_the_same_count() {
+        // order-service's binder writes count 1 where the offering's template says nothing
+        ResourceTemplate bound = new ResourceTemplate(
+                Map.of(),
+                List.of(
+                        new Resource("network", "network", List.of(), 1, null, Map.of()),
+                        new Resource("subnet", "subnet", List.of("network"), 1, null, Map.of()),
+                        new Resource("server", "server", List.of("subnet"), 2, true, Map.of()),
+                        new Resource("floating-ip", "floating-ip", List.of("server"), 1, true, Map.of())));
+
+        List<StepPlan> steps = SagaPlanner.plan(bound);
+
+        assertThat(steps)
+                .extracting(StepPlan::name)
+                .containsExactly("project", "network-0", "subnet-0", "server-0", "server-1", "floating-ip-0");
+        assertThat(steps.get(4).inputs()).containsEntry("subnet", "subnet-0");
+        assertThat(steps.get(5).dependsOn()).contains("server-0", "server-1");
+        assertThat(steps.get(5).inputs()).containsEntry("server", "server-0");
+    }
 }
