@@ -33,7 +33,8 @@ public final class DemoStory {
             UUID failedOrder,
             UUID completedSaga,
             String completedProject,
-            String chargebackCsv) {}
+            String chargebackCsv,
+            String inventoryBeforeMigration) {}
 
     private static final Map<String, Object> STACK = new LinkedHashMap<>(
             Map.of("flavor", "m1.medium", "diskGb", 20, "image", "debian-12", "instanceCount", 2, "floatingIp", true));
@@ -62,6 +63,7 @@ public final class DemoStory {
         UUID second = null;
         JsonNode firstSaga = null;
         String csv = null;
+        String inventory = null;
         try {
             offering = seed();
             first = orderAndApprove(offering);
@@ -69,6 +71,7 @@ public final class DemoStory {
             expectOrder(first, "COMPLETED");
             second = failingOrder(offering);
             csv = chargeback(first);
+            inventory = http.get(null, at.emulator(), "/_emulator/inventory").body();
             migrate();
         } catch (DemoHttp.DemoFailure | IllegalStateException e) {
             fail("the story stopped: " + e.getMessage());
@@ -91,7 +94,8 @@ public final class DemoStory {
                         ? null
                         : UUID.fromString(firstSaga.path("saga").path("id").asString()),
                 firstSaga == null ? null : projectOf(firstSaga),
-                csv);
+                csv,
+                inventory);
     }
 
     // ---- the story ------------------------------------------------------------------------------

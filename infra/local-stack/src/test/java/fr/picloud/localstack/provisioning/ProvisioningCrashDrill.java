@@ -159,15 +159,17 @@ class ProvisioningCrashDrill {
                 TimeUnit.MILLISECONDS);
 
         List<String> killLog = new ArrayList<>();
+        java.util.Set<UUID> interrupted = new java.util.HashSet<>();
         int kills = 0;
         try {
             while (kills < MAX_KILLS) {
-                long upFor = 5_000 + random.nextInt(10_001);
+                long upFor = 5_000 + random.nextInt(15_001);
                 boolean placedAll = allPlaced.await(upFor, TimeUnit.MILLISECONDS);
                 if (placedAll && kills >= MIN_KILLS) {
                     break;
                 }
                 Map<String, Integer> before = sagas.countByStatus();
+                interrupted.addAll(sagas.activeSagaIds());
                 long pid = stack.provisioning.pid().orElse(-1);
                 stack.provisioning.kill();
                 kills++;
@@ -245,7 +247,9 @@ class ProvisioningCrashDrill {
                 audit.twins.size(),
                 audit.missing.size(),
                 mismatches.size()));
-        summary.add(String.format("duration %d s (orders every %d ms)", took.toSeconds(), ORDER_INTERVAL_MS));
+        summary.add(String.format(
+                "sagas running or compensating at a kill: %d; duration %d s (orders every %d ms)",
+                interrupted.size(), took.toSeconds(), ORDER_INTERVAL_MS));
         summary.add("faults: " + FAULTS.replaceAll("\\s+", " ").trim());
         summary.addAll(killLog);
         rows.stream()

@@ -57,6 +57,15 @@ final class SagaTable {
         return counts;
     }
 
+    /** The sagas not over yet: what a kill interrupts. */
+    List<UUID> activeSagaIds() {
+        List<UUID> ids = new ArrayList<>();
+        query(
+                "select id from saga where kind = 'PROVISION' and status in ('RUNNING', 'COMPENSATING')",
+                row -> ids.add(row.getObject(1, UUID.class)));
+        return ids;
+    }
+
     Map<UUID, String> statusByOrder() {
         Map<UUID, String> statuses = new HashMap<>();
         provisionSagas().forEach(saga -> statuses.put(saga.orderId(), saga.status()));
