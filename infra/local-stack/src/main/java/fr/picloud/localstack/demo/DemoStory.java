@@ -308,9 +308,13 @@ public final class DemoStory {
         JsonNode after = eventually("police's reservation to be released", () -> {
             JsonNode now = http.get("agent-police", at.orders(), "/api/v1/tenants/police/quota")
                     .json();
-            return now.path("held").equals(before.path("held")) ? now : null;
+            return now.path("available").equals(before.path("available")) ? now : null;
         });
-        line("police quota held: %s before, %s after", before.path("held"), after.path("held"));
+        line(
+                "police quota: %s vCPU available before the order, %s after its compensation (reservation released)",
+                before.path("available").path("vcpus").asString(),
+                after.path("available").path("vcpus").asString());
+        check(before.path("available").equals(after.path("available")), "police's quota was not released");
         return order;
     }
 
@@ -338,8 +342,14 @@ public final class DemoStory {
                     "migration-lead",
                     at.migration(),
                     "/api/v1/waves/plan",
-                    Map.of("fraction", 0.34, "capacity", Map.of("applications", 4, "vcpus", 32)),
+                    Map.of(
+                            "fraction", 0.34,
+                            "capacity", Map.of("applications", 10, "vcpus", 200),
+                            "startDate", java.time.LocalDate.now().plusDays(7).toString()),
                     Map.of());
+            if (reply.status() == 422 && !reply.body().contains("offering")) {
+                throw new IllegalStateException("the plan was refused: " + reply.body());
+            }
             return reply.status() == 201 ? reply : null;
         });
         JsonNode waves = plan.json().path("waves");
@@ -359,12 +369,34 @@ public final class DemoStory {
                 http.post("migration-lead", at.migration(), "/api/v1/waves/" + wave + "/launch", null, Map.of());
         check(launched.ok(), "launch: " + launched.status() + " " + launched.body());
         line("wave %s launched: %s", wave, summary(launched.json()));
-        JsonNode progress = eventually("the launched applications to reach order-service", () -> {
+        int size = waves.get(0).path("applications").asInt();
+        JsonNode progress = eventually("every application of the wave to have its order", () -> {
             JsonNode p = http.get("migration-lead", at.migration(), "/api/v1/progress")
                     .json();
-            return p.toString().contains("PROVISIONING") || p.toString().contains("READY") ? p : null;
+            for (JsonNode w : p.path("waves")) {
+                JsonNode by = w.path("byStatus");
+                if (w.path("id").asString().equals(wave)
+                        && by.path("PLANNED").asInt() == 0
+                        && by.path("PROVISIONING").asInt()
+                                        + by.path("READY_FOR_CUTOVER").asInt()
+                                        + by.path("MIGRATED").asInt()
+                                        + by.path("FAILED").asInt()
+                                == size) {
+                    return p;
+                }
+            }
+            return null;
         });
-        line("progress: %s", summary(progress));
+        for (JsonNode w : progress.path("waves")) {
+            if (w.path("id").asString().equals(wave)) {
+                line("wave %s: %s", w.path("number").asString(), w.path("byStatus"));
+            }
+        }
+        line(
+                "portfolio: %s; cost a month before %s EUR, after the plan %s EUR",
+                progress.path("byStatus"),
+                progress.path("costBefore").asString(),
+                progress.path("costAfterPlan").asString());
     }
 
     // ---- telling and checking --------------------------------------------------------------------

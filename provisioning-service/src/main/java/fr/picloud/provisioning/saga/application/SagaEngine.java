@@ -208,10 +208,6 @@ public class SagaEngine implements DisposableBean {
                 step = step.creating(now);
                 save(saga, step, new SagaStepStarted(saga.id(), saga.orderId(), step.name(), step.attempts() + 1));
             }
-            Duration limit = settings.timeLimitOf(step.kind());
-            if (step.startedAt() != null && now.isAfter(step.startedAt().plus(limit))) {
-                return fail(saga, step, "not ready within " + limit + " (step time limit)");
-            }
             if (step.status() == StepStatus.CREATING) {
                 if (step.kind().equals(SagaPlanner.PROJECT_STEP)) {
                     String projectId = cloud.ensureProject(saga.tenant(), saga.quota());
@@ -226,7 +222,17 @@ public class SagaEngine implements DisposableBean {
             Readiness readiness = cloud.readiness(saga.projectId(), step.resource());
             return switch (readiness) {
                 case Readiness.Ready ready -> ready(saga, step, ready.resource());
-                case Readiness.Pending pending -> new StepRun(step, false, now.plus(pollDelay(step, now)));
+                // the time limit is checked against the cloud's answer, never instead of asking it: a step
+                // whose resource became ready while this service was down (kill -9, a long restart) is
+                // adopted, not failed for time the service spent away
+                case Readiness.Pending pending -> {
+                    Duration limit = settings.timeLimitOf(step.kind());
+                    boolean tooLong = step.startedAt() != null
+                            && now.isAfter(step.startedAt().plus(limit));
+                    yield tooLong
+                            ? fail(saga, step, "not ready within " + limit + " (step time limit)")
+                            : new StepRun(step, false, now.plus(pollDelay(step, now)));
+                }
                 case Readiness.Failed failure -> fail(saga, step, failure.reason());
             };
         } catch (CloudException e) {
