@@ -235,9 +235,14 @@ public final class DemoStory {
                     .json();
             for (JsonNode s : saga.path("steps")) {
                 String key = s.path("name").asString() + "/" + s.path("status").asString();
+                // a step undone that never built anything is not worth a line
+                boolean built =
+                        s.path("resource").isObject() || s.path("lastError").isString();
                 if (shown.add(key)
-                        && List.of("DONE", "FAILED", "UNDONE", "UNDO_FAILED")
-                                .contains(s.path("status").asString())) {
+                        && (s.path("status").asString().equals("DONE")
+                                || (built
+                                        && List.of("FAILED", "UNDONE", "UNDO_FAILED")
+                                                .contains(s.path("status").asString())))) {
                     line(
                             "  %-20s %-8s %s",
                             s.path("name").asString(),
