@@ -106,7 +106,8 @@ class SagaEngineBenchmark {
                 .atMost(Duration.ofMinutes(10))
                 .pollInterval(Duration.ofMillis(20))
                 .until(() -> jdbc.queryForObject(
-                                "select count(*) from saga where status = 'COMPLETED' and order_id = any(?)",
+                                "select count(*) from saga where status in ('COMPLETED', 'COMPENSATED',"
+                                        + " 'COMPENSATION_FAILED') and order_id = any(?)",
                                 Integer.class,
                                 (Object) orders.toArray(UUID[]::new))
                         == count);
@@ -118,7 +119,9 @@ class SagaEngineBenchmark {
         measure.calls = openStackCallCount() - callCountBefore;
         for (UUID order : orders) {
             Saga saga = sagas.findByOrder(order, SagaKind.PROVISION).orElseThrow();
-            assertThat(saga.status()).isEqualTo(SagaStatus.COMPLETED);
+            assertThat(saga.status())
+                    .as("saga %s: %s", saga.id(), saga.reason())
+                    .isEqualTo(SagaStatus.COMPLETED);
             measure.sagaSeconds +=
                     Duration.between(saga.createdAt(), saga.finishedAt()).toNanos() / 1e9;
             measure.steps += saga.steps().size();

@@ -237,7 +237,11 @@ public final class OpenStack4jCloud implements Cloud {
                     .updateForTenant(
                             projectId,
                             Builders.blockQuotaSet()
-                                    .volumes(current == null ? -1 : current.getVolumes())
+                                    // a stack has a data volume per instance: room for as many volumes as instances
+                                    .volumes(
+                                            current == null
+                                                    ? Math.max(quota.instances(), 10)
+                                                    : atLeast(quota.instances(), current.getVolumes()))
                                     .snapshots(current == null ? -1 : current.getSnapshots())
                                     .gigabytes(quota.volumeGb())
                                     .build());
