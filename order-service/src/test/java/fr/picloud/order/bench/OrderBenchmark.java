@@ -156,12 +156,14 @@ class OrderBenchmark {
                 .as("outbox rows of the sample order")
                 .isEqualTo(auto ? 3 : 1);
 
+        long firstOrder = System.nanoTime();
         overHttp(WARMUP, CLIENTS, tokens, body, expectedStatus);
         server.reset();
         Run api = overHttp(REQUESTS, CLIENTS, tokens, body, expectedStatus);
         Latencies.Summary serverSide = server.requests.summary();
         String loadAfterApi = loadAverage();
         Duration drain = drainOutbox();
+        double endToEnd = (WARMUP + REQUESTS) / ((System.nanoTime() - firstOrder) / 1e9);
 
         overFloor(WARMUP, CLIENTS, floorOrders);
         Run floor = overFloor(REQUESTS, CLIENTS, floorOrders);
@@ -211,6 +213,7 @@ class OrderBenchmark {
                 floor.throughput(),
                 floor.throughput() / api.throughput());
         line(out, "outbox drained %.1f s after the last measured order", drain.toMillis() / 1000.0);
+        line(out, "end to end, warm-up and measured orders placed and every event on Kafka: %.0f orders/s", endToEnd);
         line(out, "%-58s %8s %8s %8s %8s %8s", "latency (ms)", "p50", "p95", "p99", "max", "mean");
         row(out, "client: POST /api/v1/orders round trip, " + CLIENTS + " clients", api.all.summary());
         row(out, "server: whole request (first filter to last byte)", serverSide);

@@ -5,7 +5,11 @@ import static fr.picloud.order.OrderWorld.agent;
 import static fr.picloud.order.OrderWorld.approver;
 import static fr.picloud.order.OrderWorld.body;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import fr.picloud.contracts.Topics;
+import fr.picloud.contracts.offering.OfferingRetired;
+import fr.picloud.contracts.offering.OfferingState;
 import fr.picloud.contracts.offering.PriceList;
 import fr.picloud.order.OrderServiceIT;
 import fr.picloud.order.OrderWorld;
@@ -18,6 +22,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -168,6 +173,38 @@ class OrderPlacementIT {
                 .hasSize(3)
                 .contains(second.toString())
                 .doesNotContain(elsewhere.toString());
+    }
+
+    @Test
+    void an_offering_retired_after_it_was_ordered_can_no_longer_be_ordered() {
+        world.placed(agent, offering, "CC-1");
+        OfferingState published = OrderWorld.vmStack(offering, "PUBLISHED");
+        OfferingState retired = new OfferingState(
+                offering,
+                published.revision() + 1,
+                published.code(),
+                published.name(),
+                published.description(),
+                published.category(),
+                published.provider(),
+                published.tags(),
+                published.slaTier(),
+                published.version(),
+                "RETIRED",
+                published.parameterSchema(),
+                published.resourceTemplate(),
+                published.priceLists());
+        world.send(Topics.CATALOG_OFFERINGS, offering.toString(), new OfferingRetired(retired), null);
+        await("revision 2 of offering " + offering + " in the replica")
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> jdbc.queryForObject(
+                                "select revision from offering_replica where offering_id = ?", Long.class, offering)
+                        == 2);
+
+        ApiClient.Response refused = world.place(agent, body(offering, "CC-1", SMALL_VM));
+
+        assertProblem(refused, 422, "offeringId");
+        assertThat(refused.json().path("detail").asString()).contains("RETIRED");
     }
 
     @Test
