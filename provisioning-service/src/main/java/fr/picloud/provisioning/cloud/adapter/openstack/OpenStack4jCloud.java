@@ -215,6 +215,9 @@ public final class OpenStack4jCloud implements Cloud {
         throw new CloudException(false, "the cloud has no role named " + String.join(" or ", candidates));
     }
 
+    /** Room for the key pairs the platform's service account makes, one per order, across all tenants. */
+    static final int PLATFORM_KEY_PAIRS = 1_000_000;
+
     private void applyQuota(String projectId, ProjectQuota quota) {
         gateway.asPlatform(
                 COMPUTE,
@@ -228,6 +231,9 @@ public final class OpenStack4jCloud implements Cloud {
                                         .cores(quota.vcpus())
                                         .ram(quota.ramGb() * 1024)
                                         .instances(quota.instances())
+                                        // key pairs count per user, and the platform's account owns every
+                                        // tenant's: Nova's default of 100 would stop it at its 101st order
+                                        .keyPairs(PLATFORM_KEY_PAIRS)
                                         .build()));
         gateway.asPlatform(VOLUME, "set volume quota", SAFE, client -> {
             BlockQuotaSet current = client.blockStorage().quotaSets().get(projectId);
