@@ -442,12 +442,14 @@ public class SagaEngine implements DisposableBean {
     }
 
     private void save(Saga saga, SagaStep step, fr.picloud.contracts.Event event) {
+        long started = System.nanoTime();
         tx.executeWithoutResult(status -> {
             sagas.updateStep(saga.id(), step);
             if (event != null) {
                 events.publish(saga, event);
             }
         });
+        metrics.stepRecorded(Duration.ofNanos(System.nanoTime() - started));
     }
 
     static String resourceName(Saga saga, SagaStep step) {

@@ -59,6 +59,14 @@ public class SagaMetrics {
                 .record(duration);
     }
 
+    /** The saga's own cost of a transition: the step's new state and its event, in one transaction. */
+    void stepRecorded(Duration duration) {
+        Timer.builder("picloud.saga.transition")
+                .description("time to record a step transition and its event (outbox) in one transaction")
+                .register(registry)
+                .record(duration);
+    }
+
     void stepFailed(String kind) {
         registry.counter("picloud.saga.step.failures", "kind", kind).increment();
     }
