@@ -162,7 +162,7 @@ public final class ServiceProcess implements LocalComponent {
         Path logFile = home.log(service.module());
         Files.createDirectories(logFile.getParent());
         // a restart appends to the log of the run it follows
-        ProcessBuilder builder = new ProcessBuilder(command(jar))
+        ProcessBuilder builder = new ProcessBuilder(command(jar.toAbsolutePath()))
                 .directory(home.root().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(

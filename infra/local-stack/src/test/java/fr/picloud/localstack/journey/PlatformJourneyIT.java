@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.picloud.localstack.demo.DemoStory;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,7 +27,7 @@ class PlatformJourneyIT {
 
     @BeforeAll
     static void start() {
-        stack = JourneyStack.start(Path.of("target", "journey"));
+        stack = JourneyStack.start(Path.of("target", "journey").toAbsolutePath());
     }
 
     @AfterAll
@@ -50,7 +51,10 @@ class PlatformJourneyIT {
         List<String[]> lines = outcome.chargebackCsv()
                 .lines()
                 .skip(1)
-                .map(line -> line.split(",", -1))
+                // one statement line per row; ids are quoted, amounts are not
+                .map(line -> Arrays.stream(line.split(",", -1))
+                        .map(cell -> cell.replaceAll("^\"|\"$", ""))
+                        .toArray(String[]::new))
                 .toList();
         List<String[]> ofOrder = lines.stream()
                 .filter(cells -> cells[7].equals(outcome.completedOrder().toString()))
