@@ -248,7 +248,9 @@ public final class Neutron implements EmulatedService {
     }
 
     public boolean portQuotaAllows(String projectId, int more) {
-        return countOf("port", projectId) + more <= limit(projectId, "port");
+        int limit = limit(projectId, "port");
+        // -1 is Neutron's "unlimited"
+        return limit < 0 || countOf("port", projectId) + more <= limit;
     }
 
     /** Resolves a security group by id or name in the project, creating "default" on first use as Neutron does. */
