@@ -41,7 +41,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class SagaEngineBenchmark {
 
     private static final int SEQUENTIAL = Integer.getInteger("bench.sequential", 30);
-    private static final int CONCURRENT = Integer.getInteger("bench.concurrent", 300);
+    private static final int CONCURRENT = Integer.getInteger("bench.concurrent", 150);
     private static final OpenStackEmulator EMULATOR = OpenStackEmulator.start(EmulatorSettings.forTests()
             .withPort(0)
             .withServerBuildTime(Duration.ZERO)
