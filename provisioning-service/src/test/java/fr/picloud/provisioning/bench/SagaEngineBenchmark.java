@@ -100,7 +100,8 @@ class SagaEngineBenchmark {
                     SagaWorld.VM_STACK,
                     "vm-stack",
                     Map.of(),
-                    SagaWorld.vmStack(1, true),
+                    SagaWorld.vmStack(
+                            1, false), // no public IP: the emulator's public network is a /24 and each router takes one
                     new ProvisioningRequested.ProjectQuota(4000, 16000, 100000, 1000, 1000)));
             orders.add(orderId);
         }
