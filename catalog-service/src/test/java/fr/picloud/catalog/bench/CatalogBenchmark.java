@@ -147,9 +147,10 @@ class CatalogBenchmark {
         List<SearchMix.Search> warmup = searches.subList(0, WARMUP);
         List<SearchMix.Search> measured = searches.subList(WARMUP, searches.size());
 
-        overHttp(warmup);
+        // cold: every search answered from the database (Cache-Control: no-cache bypasses both caches)
+        overHttp(warmup, CLIENTS, false);
         server.reset();
-        Run api = overHttp(measured);
+        Run api = overHttp(measured, CLIENTS, false);
         Latencies.Summary serverSide = server.requests.summary();
         Latencies.Summary searchMethod = server.searches.summary();
         micrometerLine = micrometer();
@@ -157,22 +158,42 @@ class CatalogBenchmark {
         overSql(warmup);
         Run floor = overSql(measured);
 
+        // warm: the same searches through the caches, which start empty (nothing cached by the warm-up)
+        CacheCounts before = cacheCounts();
+        server.reset();
+        Run cached = overHttp(measured, CLIENTS, true);
+        Latencies.Summary serverCached = server.requests.summary();
+        CacheCounts warm = cacheCounts().minus(before);
+
         List<SearchMix.Search> serial = measured.subList(0, Math.min(SERIAL, measured.size()));
         server.reset();
-        Run apiAlone = overHttp(serial, 1);
+        Run apiAlone = overHttp(serial, 1, false);
         Latencies.Summary serverAlone = server.requests.summary();
         Run floorAlone = overSql(serial, 1);
+        // one client through the caches, which by now hold answers from the 50-client warm run
+        CacheCounts beforeAlone = cacheCounts();
+        server.reset();
+        Run cachedAlone = overHttp(serial, 1, true);
+        Latencies.Summary serverCachedAlone = server.requests.summary();
+        CacheCounts warmAlone = cacheCounts().minus(beforeAlone);
 
-        String table = table(report, importTime, drainTime, api, serverSide, searchMethod, floor);
-        table += alone(apiAlone, serverAlone, floorAlone);
+        String table =
+                table(report, importTime, drainTime, api, serverSide, searchMethod, floor, cached, serverCached, warm);
+        table += alone(apiAlone, serverAlone, floorAlone, cachedAlone, serverCachedAlone, warmAlone);
         System.out.println(table);
         Files.writeString(Path.of("target", "benchmark", "catalog-benchmark.txt"), table);
         Files.writeString(Path.of("target", "benchmark", "search-plans.txt"), plans(measured));
 
         assertThat(api.failures.get()).as("searches that did not answer 200").isZero();
+        assertThat(cached.failures.get())
+                .as("cached searches that did not answer 200")
+                .isZero();
         assertThat(serverSide.count()).as("searches seen by the server").isEqualTo(REQUESTS);
         assertThat(differences(measured, api, floor))
                 .as("searches where the service and the floor found different totals")
+                .isEmpty();
+        assertThat(differences(measured, cached, floor))
+                .as("searches where the service's cached answers and the floor found different totals")
                 .isEmpty();
     }
 
@@ -201,19 +222,17 @@ class CatalogBenchmark {
         Object run(SearchMix.Search search) throws Exception;
     }
 
-    private Run overHttp(List<SearchMix.Search> searches) throws Exception {
-        return overHttp(searches, CLIENTS);
-    }
-
-    private Run overHttp(List<SearchMix.Search> searches, int clients) throws Exception {
+    /** @param cached whether the service may answer from its caches ({@code Cache-Control: no-cache} if not) */
+    private Run overHttp(List<SearchMix.Search> searches, int clients, boolean cached) throws Exception {
         return concurrently(searches, clients, search -> {
-            HttpResponse<String> response = http.send(
-                    HttpRequest.newBuilder(uri(search.path()))
-                            .timeout(Duration.ofSeconds(60))
-                            .header("Authorization", "Bearer " + AGENT)
-                            .GET()
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri(search.path()))
+                    .timeout(Duration.ofSeconds(60))
+                    .header("Authorization", "Bearer " + AGENT)
+                    .GET();
+            if (!cached) {
+                request.header("Cache-Control", "no-cache");
+            }
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 ? response.body() : null;
         });
     }
@@ -266,6 +285,48 @@ class CatalogBenchmark {
             clients.shutdown();
         }
         return run;
+    }
+
+    /** Hits and misses of the service's two search caches, from their Micrometer meters. */
+    private record CacheCounts(double answerHits, double answerMisses, double countHits, double countMisses) {
+
+        CacheCounts minus(CacheCounts before) {
+            return new CacheCounts(
+                    answerHits - before.answerHits,
+                    answerMisses - before.answerMisses,
+                    countHits - before.countHits,
+                    countMisses - before.countMisses);
+        }
+
+        String describe() {
+            double answers = answerHits + answerMisses;
+            double counts = countHits + countMisses;
+            return String.format(
+                    Locale.ROOT,
+                    "answers cache: %.0f hits / %.0f searches (%.1f %%); counts cache (on answer misses): %.0f / %.0f (%.1f %%)",
+                    answerHits,
+                    answers,
+                    answers == 0 ? 0 : 100 * answerHits / answers,
+                    countHits,
+                    counts,
+                    counts == 0 ? 0 : 100 * countHits / counts);
+        }
+    }
+
+    private CacheCounts cacheCounts() {
+        return new CacheCounts(
+                cacheGets("catalog.search.answers", "hit"),
+                cacheGets("catalog.search.answers", "miss"),
+                cacheGets("catalog.search.counts", "hit"),
+                cacheGets("catalog.search.counts", "miss"));
+    }
+
+    private double cacheGets(String cache, String result) {
+        var counter = meters.find("cache.gets")
+                .tag("cache", cache)
+                .tag("result", result)
+                .functionCounter();
+        return counter == null ? 0 : counter.count();
     }
 
     private String micrometer() {
@@ -332,7 +393,10 @@ class CatalogBenchmark {
             Run api,
             Latencies.Summary serverSide,
             Latencies.Summary searchMethod,
-            Run floor) {
+            Run floor,
+            Run cached,
+            Latencies.Summary serverCached,
+            CacheCounts cacheCounts) {
         StringBuilder out = new StringBuilder();
         String version = jdbc.queryForObject("show server_version", String.class);
         long feedBytes;
@@ -366,18 +430,24 @@ class CatalogBenchmark {
         line(out, "");
         line(
                 out,
-                "search: %,d requests from %d concurrent clients after %,d warm-up requests, %.0f requests/s over HTTP",
+                "search: %,d requests from %d concurrent clients after %,d warm-up requests; cold %.0f requests/s,"
+                        + " warm %.0f requests/s over HTTP",
                 REQUESTS,
                 CLIENTS,
                 WARMUP,
-                api.throughput());
-        line(out, "searches that did not answer 200: %d", api.failures.get());
+                api.throughput(),
+                cached.throughput());
+        line(out, "searches that did not answer 200: %d cold, %d warm", api.failures.get(), cached.failures.get());
+        line(out, "cold: Cache-Control: no-cache, every search answered by its SQL statement");
+        line(out, "warm: the same searches through the caches, empty at the start; %s", cacheCounts.describe());
         line(out, "%-52s %8s %8s %8s %8s %8s", "latency (ms)", "p50", "p95", "p99", "max", "mean");
-        row(out, "client: HTTP round trip, " + CLIENTS + " clients", api.all.summary());
-        row(out, "server: whole request (first filter to last byte)", serverSide);
-        row(out, "server: OfferingSearch.search (SQL + mapping)", searchMethod);
-        row(out, "floor: same 2 SQL statements, " + CLIENTS + " JDBC threads", floor.all.summary());
+        row(out, "client: HTTP round trip, " + CLIENTS + " clients, cold", api.all.summary());
+        row(out, "server: whole request, cold", serverSide);
+        row(out, "server: OfferingSearch.searchUncached, cold", searchMethod);
+        row(out, "floor: the same SQL statement, " + CLIENTS + " JDBC threads", floor.all.summary());
         out.append(micrometerLine);
+        row(out, "client: HTTP round trip, " + CLIENTS + " clients, warm", cached.all.summary());
+        row(out, "server: whole request, warm", serverCached);
         line(out, "floor throughput: %.0f searches/s", floor.throughput());
         Latencies.Summary floorAll = floor.all.summary();
         line(
@@ -386,42 +456,59 @@ class CatalogBenchmark {
                 serverSide.p50() / floorAll.p50(),
                 serverSide.p95() / floorAll.p95(),
                 serverSide.p99() / floorAll.p99());
-        line(
-                out,
-                "targets (server side): p95 < %.0f ms: %s (%.1f), p99 < %.0f ms: %s (%.1f)",
-                TARGET_P95_MS,
-                serverSide.p95() < TARGET_P95_MS ? "met" : "MISSED",
-                serverSide.p95(),
-                TARGET_P99_MS,
-                serverSide.p99() < TARGET_P99_MS ? "met" : "MISSED",
-                serverSide.p99());
+        targets(out, "cold", serverSide);
+        targets(out, "warm", serverCached);
         line(out, "");
         line(
                 out,
-                "%-28s %6s %10s %10s %10s %10s",
-                "by kind of search",
+                "%-28s %6s %9s %9s %9s %9s %9s %9s",
+                "by kind (client side, ms)",
                 "share",
-                "http p50",
-                "http p95",
+                "cold p50",
+                "cold p95",
+                "warm p50",
+                "warm p95",
                 "sql p50",
                 "sql p95");
         for (Map.Entry<String, Latencies> kind : new TreeMap<>(api.byKind).entrySet()) {
             Latencies.Summary client = kind.getValue().summary();
+            Latencies.Summary warm = cached.byKind.get(kind.getKey()).summary();
             Latencies.Summary sql = floor.byKind.get(kind.getKey()).summary();
             line(
                     out,
-                    "%-28s %5.1f%% %10.2f %10.2f %10.2f %10.2f",
+                    "%-28s %5.1f%% %9.2f %9.2f %9.2f %9.2f %9.2f %9.2f",
                     kind.getKey(),
                     100.0 * client.count() / REQUESTS,
                     client.p50(),
                     client.p95(),
+                    warm.p50(),
+                    warm.p95(),
                     sql.p50(),
                     sql.p95());
         }
         return out.toString();
     }
 
-    private static String alone(Run api, Latencies.Summary server, Run floor) {
+    private static void targets(StringBuilder out, String label, Latencies.Summary server) {
+        line(
+                out,
+                "targets (server side, %s): p95 < %.0f ms: %s (%.1f), p99 < %.0f ms: %s (%.1f)",
+                label,
+                TARGET_P95_MS,
+                server.p95() < TARGET_P95_MS ? "met" : "MISSED",
+                server.p95(),
+                TARGET_P99_MS,
+                server.p99() < TARGET_P99_MS ? "met" : "MISSED",
+                server.p99());
+    }
+
+    private static String alone(
+            Run api,
+            Latencies.Summary server,
+            Run floor,
+            Run cached,
+            Latencies.Summary serverCached,
+            CacheCounts counts) {
         StringBuilder out = new StringBuilder();
         line(out, "");
         line(
@@ -430,9 +517,14 @@ class CatalogBenchmark {
                 api.all.count(),
                 api.throughput());
         line(out, "%-52s %8s %8s %8s %8s %8s", "latency (ms)", "p50", "p95", "p99", "max", "mean");
-        row(out, "client: HTTP round trip, 1 client", api.all.summary());
-        row(out, "server: whole request", server);
-        row(out, "floor: same 2 SQL statements, 1 thread", floor.all.summary());
+        row(out, "client: HTTP round trip, 1 client, cold", api.all.summary());
+        row(out, "server: whole request, cold", server);
+        row(out, "floor: the same SQL statement, 1 thread", floor.all.summary());
+        row(out, "client: HTTP round trip, 1 client, warm", cached.all.summary());
+        row(out, "server: whole request, warm", serverCached);
+        line(out, "warm, one client (caches filled by the 50-client warm run): %s", counts.describe());
+        targets(out, "cold, one client", server);
+        targets(out, "warm, one client", serverCached);
         return out.toString();
     }
 
@@ -506,12 +598,25 @@ class CatalogBenchmark {
                 @Override
                 public Object postProcessAfterInitialization(Object bean, String name) {
                     if (bean instanceof OfferingSearch search) {
-                        return (OfferingSearch) query -> {
-                            long start = System.nanoTime();
-                            try {
-                                return search.search(query);
-                            } finally {
-                                times.getObject().searches.record(System.nanoTime() - start);
+                        return new OfferingSearch() {
+                            @Override
+                            public Result search(Query query) {
+                                long start = System.nanoTime();
+                                try {
+                                    return search.search(query);
+                                } finally {
+                                    times.getObject().searches.record(System.nanoTime() - start);
+                                }
+                            }
+
+                            @Override
+                            public Result searchUncached(Query query) {
+                                long start = System.nanoTime();
+                                try {
+                                    return search.searchUncached(query);
+                                } finally {
+                                    times.getObject().searches.record(System.nanoTime() - start);
+                                }
                             }
                         };
                     }

@@ -9,34 +9,28 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The floor of a search: the same two statements the service sends (a page of hits, then facets and
- * total), run with plain JDBC and nothing around them. Kept in step with PostgresOfferingSearch by
- * hand; the benchmark compares the totals both find, so a drift in the conditions shows.
+ * The floor of a search: the one statement the service sends when it answers from the database (a
+ * page of hits with the facets and total), run with plain JDBC and nothing around it. Kept in step
+ * with PostgresOfferingSearch by hand; the benchmark compares the totals both find, so a drift in
+ * the conditions shows.
  */
 final class FloorQueries {
 
     private static final Map<String, String> ORDER_BY = Map.of(
             "relevance", "rank",
-            "code", "o.code",
-            "name", "o.name_en",
-            "category", "o.category",
-            "provider", "o.provider_id");
+            "code", "code",
+            "name", "name_en",
+            "category", "category",
+            "provider", "provider_id");
 
     /** A statement and its parameters, in order. */
     record Statement(String sql, List<Object> parameters) {}
 
-    /** The page of hits, then the facets and total. */
-    record Search(Statement items, Statement facets) {}
-
     private FloorQueries() {}
 
-    static Search statements(SearchMix.Search search) {
+    static Statement statement(SearchMix.Search search) {
         boolean hasText = search.text() != null;
         List<Object> where = new ArrayList<>();
-        if (hasText) {
-            where.add(search.text());
-            where.add(search.text());
-        }
         List<String> clauses = new ArrayList<>();
         if (hasText) {
             clauses.add("o.search_vector @@ q.query");
@@ -56,56 +50,65 @@ final class FloorQueries {
             where.add(search.tag());
         }
         String conditions = " where " + String.join(" and ", clauses);
-        String from = hasText
-                ? " from offering o, (select websearch_to_tsquery('picloud_fr', ?)"
-                        + " || websearch_to_tsquery('picloud_en', ?) as query) q "
-                : " from offering o ";
-        String rank = hasText ? "ts_rank(o.search_vector, q.query)" : "0";
         String sort = search.sort() == null ? (hasText ? "relevance" : "code") : search.sort();
         boolean descending = sort.startsWith("-");
         String column = ORDER_BY.get(descending ? sort.substring(1) : sort);
-        String direction = sort.equals("relevance") || descending ? " desc" : " asc";
-
-        List<Object> page = new ArrayList<>(where);
-        page.add(SearchMix.Search.SIZE);
-        page.add((long) search.page() * SearchMix.Search.SIZE);
-        Statement items = new Statement(
-                "select o.id, o.code, o.name_fr, o.name_en, o.category, o.provider_id, o.provider_name,"
-                        + " o.tags, o.sla_tier, o.status, " + rank + " as rank" + from + conditions
-                        + " order by " + column + direction + ", o.code limit ? offset ?",
-                page);
-        Statement facets = new Statement(
-                "select o.category, o.provider_id, grouping(o.category) as category_rolled_up, count(*) as n" + from
-                        + conditions + " group by grouping sets ((o.category), (o.provider_id), ())",
-                where);
-        return new Search(items, facets);
+        String order = column + (sort.equals("relevance") || descending ? " desc" : " asc") + ", code";
+        String hit = " select 0 as part, page.position, o.id, o.code, o.name_fr, o.name_en, o.category,"
+                + " o.provider_id, o.provider_name, o.tags, o.sla_tier, o.status, null::int as rolled_up,"
+                + " null::bigint as n from page join offering o on o.id = page.id union all select 1, null, null,"
+                + " null, null, null, f.category, f.provider_id, null, null, null, null, grouping(f.category),"
+                + " count(*) from ";
+        String facets = " group by grouping sets ((f.category), (f.provider_id), ()) order by part, position";
+        List<Object> parameters = new ArrayList<>();
+        String sql;
+        if (hasText) {
+            String rank = sort.equals("relevance") ? "ts_rank(o.search_vector, q.query)" : "0::real";
+            parameters.add(search.text());
+            parameters.add(search.text());
+            parameters.addAll(where);
+            sql = "with matches as materialized (select o.id, o.code, o.name_en, o.category, o.provider_id, " + rank
+                    + " as rank from offering o, (select websearch_to_tsquery('picloud_fr', ?)"
+                    + " || websearch_to_tsquery('picloud_en', ?) as query) q" + conditions
+                    + "), page as (select id, rank, row_number() over (order by " + order + ") as position"
+                    + " from (select * from matches order by " + order + " limit ? offset ?) p)"
+                    + hit + "matches f" + facets;
+            parameters.add(SearchMix.Search.SIZE);
+            parameters.add((long) search.page() * SearchMix.Search.SIZE);
+        } else {
+            String sortColumn = column.equals("code") || column.equals("rank") ? "" : ", o." + column;
+            parameters.addAll(where);
+            parameters.add(SearchMix.Search.SIZE);
+            parameters.add((long) search.page() * SearchMix.Search.SIZE);
+            parameters.addAll(where);
+            sql = "with page as (select id, rank, row_number() over (order by " + order + ") as position"
+                    + " from (select o.id, o.code" + sortColumn + ", 0::real as rank"
+                    + " from offering o" + conditions + " order by " + order + " limit ? offset ?) p)"
+                    + hit + "(select o.category, o.provider_id from offering o" + conditions + ") f" + facets;
+        }
+        return new Statement(sql, parameters);
     }
 
-    /** Runs both statements of a search, reading every column the service reads; returns the total. */
+    /** Runs the statement of a search, reading every column the service reads; returns the total. */
     static long run(Connection connection, SearchMix.Search search) throws SQLException {
-        Search statements = statements(search);
-        try (PreparedStatement statement = prepare(connection, statements.items(), "");
-                ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                rows.getObject("id");
-                rows.getString("code");
-                rows.getString("name_fr");
-                rows.getString("name_en");
-                rows.getString("category");
-                rows.getString("provider_id");
-                rows.getString("provider_name");
-                rows.getArray("tags").getArray();
-                rows.getString("sla_tier");
-                rows.getString("status");
-            }
-        }
         long total = 0;
-        try (PreparedStatement statement = prepare(connection, statements.facets(), "");
+        try (PreparedStatement statement = prepare(connection, statement(search), "");
                 ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
-                if (rows.getString("category") == null
+                if (rows.getInt("part") == 0) {
+                    rows.getObject("id");
+                    rows.getString("code");
+                    rows.getString("name_fr");
+                    rows.getString("name_en");
+                    rows.getString("category");
+                    rows.getString("provider_id");
+                    rows.getString("provider_name");
+                    rows.getArray("tags").getArray();
+                    rows.getString("sla_tier");
+                    rows.getString("status");
+                } else if (rows.getString("category") == null
                         && rows.getString("provider_id") == null
-                        && rows.getInt("category_rolled_up") == 1) {
+                        && rows.getInt("rolled_up") == 1) {
                     total = rows.getLong("n");
                 }
             }
@@ -113,11 +116,10 @@ final class FloorQueries {
         return total;
     }
 
-    /** The plans PostgreSQL chose for both statements, as EXPLAIN (ANALYZE, BUFFERS) prints them. */
+    /** The plan PostgreSQL chose for the statement, as EXPLAIN (ANALYZE, BUFFERS) prints it. */
     static String explain(Connection connection, SearchMix.Search search) throws SQLException {
         StringBuilder plans = new StringBuilder();
-        Search statements = statements(search);
-        for (Statement statement : List.of(statements.items(), statements.facets())) {
+        for (Statement statement : List.of(statement(search))) {
             plans.append("-- ").append(statement.sql()).append('\n');
             plans.append("-- parameters ").append(statement.parameters()).append('\n');
             try (PreparedStatement explain = prepare(connection, statement, "explain (analyze, buffers) ");

@@ -12,8 +12,11 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;
@@ -91,8 +94,14 @@ public class OfferingImport {
         }
         List<RowResult> results;
         try {
-            results = transaction.execute(
-                    status -> batch.stream().map(row -> attempt(row, actor)).toList());
+            results = transaction.execute(status -> {
+                // one look-up for the whole batch; a code seen twice in it finds what the first row left
+                Map<String, Offering> known = offerings.findByCodes(batch.stream()
+                        .map(FeedRow::code)
+                        .filter(Objects::nonNull)
+                        .collect(Collectors.toSet()));
+                return batch.stream().map(row -> attempt(row, actor, known)).toList();
+            });
         } catch (RuntimeException refusedByTheDatabase) {
             log.warn(
                     "a batch of {} feed rows from row {} was refused, loading them one by one: {}",
@@ -100,7 +109,7 @@ public class OfferingImport {
                     batch.getFirst().number(),
                     refusedByTheDatabase.toString());
             results = batch.stream()
-                    .map(row -> transaction.execute(status -> attempt(row, actor)))
+                    .map(row -> transaction.execute(status -> attempt(row, actor, null)))
                     .toList();
         }
         results.forEach(tally::add);
@@ -109,18 +118,31 @@ public class OfferingImport {
     /** A row's outcome, or the reasons it was rejected (outcome null). */
     private record RowResult(FeedRow row, Outcome outcome, List<Violation> problems) {}
 
-    private RowResult attempt(FeedRow row, Actor actor) {
+    /** @param known the batch's offerings by code, or null to look the row's code up */
+    private RowResult attempt(FeedRow row, Actor actor, Map<String, Offering> known) {
         if (!row.unreadable().isEmpty()) {
             return new RowResult(row, null, row.unreadable());
         }
         try {
-            return new RowResult(row, loadRow(row, actor), List.of());
+            return new RowResult(row, loadRow(row, actor, known), List.of());
         } catch (InvalidInputException e) {
+            forget(row, known);
             return new RowResult(row, null, e.violations());
         } catch (DomainException e) {
+            forget(row, known);
             return new RowResult(row, null, List.of(new Violation(e.field() == null ? "" : e.field(), e.getMessage())));
         } catch (AccessDeniedException e) {
+            forget(row, known);
             return new RowResult(row, null, List.of(new Violation("provider.id", e.getMessage())));
+        }
+    }
+
+    /** A rejected row may have changed its offering before failing: a later row of the batch reads it again. */
+    private void forget(FeedRow row, Map<String, Offering> known) {
+        if (known != null && known.containsKey(row.code())) {
+            offerings
+                    .findByCode(row.code())
+                    .ifPresentOrElse(stored -> known.put(row.code(), stored), () -> known.remove(row.code()));
         }
     }
 
@@ -153,9 +175,10 @@ public class OfferingImport {
         }
     }
 
-    private Outcome loadRow(FeedRow row, Actor actor) {
+    private Outcome loadRow(FeedRow row, Actor actor, Map<String, Offering> known) {
         LocalDate today = LocalDate.now(clock);
-        Optional<Offering> existing = offerings.findByCode(row.code());
+        Optional<Offering> existing =
+                known == null ? offerings.findByCode(row.code()) : Optional.ofNullable(known.get(row.code()));
         if (existing.isEmpty()) {
             // OfferingService.createDraft's checks, without its second look-up by code and its own save
             requireMayManage(actor, row.details().provider().id());
@@ -166,6 +189,9 @@ public class OfferingImport {
                 events.publish(offering.publish(today), null);
             }
             offerings.add(offering);
+            if (known != null) {
+                known.put(row.code(), offering);
+            }
             return Outcome.CREATED;
         }
         Offering offering = existing.get();

@@ -78,9 +78,13 @@ class PostgresOfferingSearch {
                     .append(order)
                     .append(" limit :limit offset :offset) p)");
         } else {
+            // only the columns of the order: the page's ids then come from an index-only scan
+            String sortColumn = column.equals("code") || column.equals("rank") ? "" : ", o." + column;
             sql.append("page as (select id, rank, row_number() over (order by ")
                     .append(order)
-                    .append(") as position from (select o.id, o.code, o.name_en, o.category, o.provider_id, 0::real as rank")
+                    .append(") as position from (select o.id, o.code")
+                    .append(sortColumn)
+                    .append(", 0::real as rank")
                     .append(" from offering o")
                     .append(where)
                     .append(" order by ")

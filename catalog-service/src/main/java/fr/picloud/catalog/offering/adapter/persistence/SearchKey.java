@@ -11,7 +11,8 @@ record SearchKey(
         String text, String category, String provider, String tag, String status, int page, int size, String sort) {
 
     static SearchKey of(Query query) {
-        String text = blankToNull(query.text() == null ? null : query.text().strip().replaceAll("\\s+", " "));
+        String text =
+                blankToNull(query.text() == null ? null : query.text().strip().replaceAll("\\s+", " "));
         String sort = blankToNull(query.sort());
         return new SearchKey(
                 text,

@@ -33,6 +33,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -137,8 +138,12 @@ class OfferingController {
     record OfferingView(OfferingState offering, PriceList currentPrice) {}
 
     @GetMapping
-    @Operation(summary = "Search the catalogue: full text in French and English, filters, facets")
+    @Operation(
+            summary = "Search the catalogue: full text in French and English, filters, facets",
+            description = "Answers may come from a cache that any change to the catalogue invalidates at"
+                    + " once, on every instance; Cache-Control: no-cache asks for an answer read from the database.")
     OfferingSearch.Result search(
+            @RequestHeader(name = "Cache-Control", required = false) String cacheControl,
             @RequestParam(required = false) @Size(max = 200) String q,
             @RequestParam(required = false) String category,
             @RequestParam(required = false) String provider,
@@ -157,7 +162,11 @@ class OfferingController {
         if (visible != OfferingStatus.PUBLISHED && !CurrentUser.get().hasRole(Roles.CATALOG_ADMIN)) {
             throw new AccessDeniedException("only catalogue administrators see " + visible + " offerings");
         }
-        return search.search(new OfferingSearch.Query(q, category, provider, tag, visible.name(), page, size, sort));
+        OfferingSearch.Query query =
+                new OfferingSearch.Query(q, category, provider, tag, visible.name(), page, size, sort);
+        boolean noCache =
+                cacheControl != null && cacheControl.toLowerCase(Locale.ROOT).contains("no-cache");
+        return noCache ? search.searchUncached(query) : search.search(query);
     }
 
     @PostMapping(
