@@ -70,12 +70,20 @@ class PlatformJourneyIT {
         // the emulator holds exactly the completed order's resources (before the migration wave)
         JsonNode projects = JSON.readTree(outcome.inventoryBeforeMigration()).path("projects");
         List<String> names = new ArrayList<>();
+        List<String> floatingIps = new ArrayList<>();
         projects.forEach(project -> project.propertyNames().forEach(kind -> {
-            if (!kind.equals("ports")) {
-                project.path(kind)
-                        .forEach(resource -> names.add(resource.path("name").asString()));
+            switch (kind) {
+                case "ports" -> {} // made by Nova and Neutron themselves
+                // a floating IP has no name: the inventory shows its address
+                case "floatingips" ->
+                    project.path(kind)
+                            .forEach(ip -> floatingIps.add(ip.path("id").asString()));
+                default ->
+                    project.path(kind)
+                            .forEach(resource -> names.add(resource.path("name").asString()));
             }
         }));
+        assertThat(floatingIps).as("the completed order's one public IP").hasSize(1);
         assertThat(names)
                 .as("every resource named for the completed order's saga")
                 .isNotEmpty()
