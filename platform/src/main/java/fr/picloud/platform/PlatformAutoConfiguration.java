@@ -72,6 +72,9 @@ public class PlatformAutoConfiguration {
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        // the relay sends one event at a time and waits for it: Kafka 4's default 5 ms linger would
+        // cost 5 ms per event for nothing
+        config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 0);
         config.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
         config.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000);
         config.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
