@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import fr.picloud.catalog.offering.application.OfferingSearch;
+import fr.picloud.platform.test.Latencies;
 import fr.picloud.platform.test.PiCloudIntegrationTest;
 import fr.picloud.platform.test.TestTokens;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -428,6 +428,13 @@ class ProvisioningSagaIT {
         assertThat(api.get("/api/v1/sagas?state=sleeping", ops()).status()).isEqualTo(422);
         assertThat(api.get("/api/v1/sagas/" + UUID.randomUUID(), ops()).status())
                 .isEqualTo(404);
+        ApiClient.Response garbled = api.get("/api/v1/sagas/not-a-saga-id", ops());
+        assertThat(garbled.status()).isEqualTo(400);
+        assertThat(garbled.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(api.get("/api/v1/sagas?orderId=42", ops()).status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/sagas?limit=0", ops()).status()).isEqualTo(422);
+        assertThat(api.post("/api/v1/sagas/not-a-saga-id/retry", ops(), "").status())
+                .isEqualTo(400);
         assertThat(api.get("/api/v1/sagas", TestTokens.token("agent-police", "police", "agent"))
                         .status())
                 .isEqualTo(403);

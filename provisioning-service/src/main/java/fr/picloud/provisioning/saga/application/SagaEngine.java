@@ -1,5 +1,6 @@
 package fr.picloud.provisioning.saga.application;
 
+import fr.picloud.contracts.Event;
 import fr.picloud.contracts.provisioning.DecommissionCompleted;
 import fr.picloud.contracts.provisioning.ProvisionedResource;
 import fr.picloud.contracts.provisioning.ProvisioningCompensated;
@@ -40,6 +41,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -433,7 +435,7 @@ public class SagaEngine implements DisposableBean {
                 reason);
     }
 
-    private static List<ProvisionedResource> inventory(Saga saga, java.util.function.Predicate<SagaStep> which) {
+    private static List<ProvisionedResource> inventory(Saga saga, Predicate<SagaStep> which) {
         return saga.steps().stream()
                 .filter(which)
                 .map(SagaEvents::inventoryOf)
@@ -441,7 +443,7 @@ public class SagaEngine implements DisposableBean {
                 .toList();
     }
 
-    private void save(Saga saga, SagaStep step, fr.picloud.contracts.Event event) {
+    private void save(Saga saga, SagaStep step, Event event) {
         long started = System.nanoTime();
         tx.executeWithoutResult(status -> {
             sagas.updateStep(saga.id(), step);

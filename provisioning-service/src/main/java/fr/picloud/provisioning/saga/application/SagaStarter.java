@@ -5,6 +5,7 @@ import fr.picloud.contracts.order.ProvisioningRequested;
 import fr.picloud.contracts.provisioning.DecommissionCompleted;
 import fr.picloud.contracts.provisioning.ProvisioningCompensated;
 import fr.picloud.contracts.provisioning.ProvisioningFailed;
+import fr.picloud.contracts.provisioning.SagaStarted;
 import fr.picloud.provisioning.saga.domain.InvalidTemplateException;
 import fr.picloud.provisioning.saga.domain.ProjectQuota;
 import fr.picloud.provisioning.saga.domain.Saga;
@@ -99,7 +100,7 @@ public class SagaStarter {
         }
         events.publish(
                 saga,
-                new fr.picloud.contracts.provisioning.SagaStarted(
+                new SagaStarted(
                         sagaId,
                         saga.orderId(),
                         saga.tenant(),
@@ -133,7 +134,7 @@ public class SagaStarter {
         }
         events.publish(
                 saga,
-                new fr.picloud.contracts.provisioning.SagaStarted(
+                new SagaStarted(
                         saga.id(),
                         saga.orderId(),
                         saga.tenant(),

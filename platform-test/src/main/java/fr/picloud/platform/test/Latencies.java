@@ -1,34 +1,34 @@
-package fr.picloud.order.bench;
+package fr.picloud.platform.test;
 
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Every latency of a run, kept exactly (no histogram buckets), for exact nearest-rank percentiles. */
-final class Latencies {
+/** Every latency of a benchmark run, kept exactly (no histogram buckets), for exact nearest-rank percentiles. */
+public final class Latencies {
 
     private final long[] nanos;
     private final AtomicInteger count = new AtomicInteger();
 
-    Latencies(int capacity) {
+    public Latencies(int capacity) {
         nanos = new long[capacity];
     }
 
-    void record(long elapsedNanos) {
+    public void record(long elapsedNanos) {
         int slot = count.getAndIncrement();
         if (slot < nanos.length) {
             nanos[slot] = elapsedNanos;
         }
     }
 
-    void reset() {
+    public void reset() {
         count.set(0);
     }
 
-    int count() {
+    public int count() {
         return Math.min(count.get(), nanos.length);
     }
 
-    Summary summary() {
+    public Summary summary() {
         long[] sorted = Arrays.copyOf(nanos, count());
         Arrays.sort(sorted);
         return new Summary(
@@ -41,7 +41,7 @@ final class Latencies {
     }
 
     /** Milliseconds: count, percentiles (nearest rank), maximum and mean. */
-    record Summary(int count, double p50, double p95, double p99, double max, double mean) {}
+    public record Summary(int count, double p50, double p95, double p99, double max, double mean) {}
 
     private static long percentile(long[] sorted, int percent) {
         if (sorted.length == 0) {
