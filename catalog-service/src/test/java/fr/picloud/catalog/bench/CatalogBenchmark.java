@@ -3,7 +3,6 @@ package fr.picloud.catalog.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import fr.picloud.catalog.offering.application.OfferingSearch;
 import fr.picloud.platform.test.Latencies;
 import fr.picloud.platform.test.PiCloudIntegrationTest;
 import fr.picloud.platform.test.TestTokens;
@@ -27,9 +26,11 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -38,9 +39,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -56,7 +55,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Load test of the catalogue on the real infrastructure: imports a generated feed through the API,
  * then searches from many concurrent clients, and runs the same searches as bare SQL on the same
- * database (the floor). Prints figures and targets; asserts only that every request succeeded. Not
+ * database (the floor). Prints figures and targets; asserts that every request succeeded and that
+ * the service and the floor found the same totals (for text searches through the index, the number
+ * that differ is printed: Lucene and PostgreSQL analyse words differently). Not
  * part of {@code verify}: {@code ./mvnw -pl catalog-service verify -Pbenchmark}, see
  * docs/catalog-benchmark.md. Sizes: {@code -Dbench.rows}, {@code -Dbench.clients},
  * {@code -Dbench.requests}, {@code -Dbench.warmup}, {@code -Dbench.seed}.
@@ -76,6 +77,15 @@ class CatalogBenchmark {
     private static final int CLIENTS = Integer.getInteger("bench.clients", 50);
     private static final int REQUESTS = Integer.getInteger("bench.requests", 20_000);
     private static final int WARMUP = Integer.getInteger("bench.warmup", 3_000);
+    /** Arrival rates (searches/s) of the open-loop runs: agents who search, read, then search again. */
+    private static final List<Integer> RATES = Arrays.stream(
+                    System.getProperty("bench.rates", "50,100,200").split(","))
+            .map(String::strip)
+            .map(Integer::valueOf)
+            .toList();
+    /** Length of each open-loop run. */
+    private static final Duration RATE_RUN = Duration.ofSeconds(Long.getLong("bench.rate-seconds", 20));
+
     /** Searches of the single-client run, which shows what one search costs when nothing queues. */
     private static final int SERIAL = Integer.getInteger("bench.serial", 1_000);
 
@@ -133,14 +143,22 @@ class CatalogBenchmark {
         System.out.printf("import of %,d rows answered in %.1f s: %s%n", ROWS, importTime.toMillis() / 1000.0, report);
         assertThat(report.path("created").asLong()).as(report.toString()).isEqualTo(ROWS);
 
-        long drainStart = System.nanoTime();
+        long revision = jdbc.queryForObject("select revision from catalog_revision", Long.class);
+        await("the search index to hold the whole import")
+                .atMost(Duration.ofMinutes(10))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> meters.get("picloud.catalog.search.index.revision")
+                                .gauge()
+                                .value()
+                        >= revision);
+        Duration indexTime = Duration.ofNanos(System.nanoTime() - importStart).minus(importTime);
         await("the outbox relay to send every event of the import to Kafka")
                 .atMost(Duration.ofMinutes(30))
-                .pollInterval(Duration.ofSeconds(1))
+                .pollInterval(Duration.ofMillis(100))
                 .until(() -> jdbc.queryForObject(
                                 "select count(*) from event_publication where completion_date is null", Long.class)
                         == 0);
-        Duration drainTime = Duration.ofNanos(System.nanoTime() - drainStart);
+        Duration drainTime = Duration.ofNanos(System.nanoTime() - importStart).minus(importTime);
         // what autovacuum does within a minute of a bulk load; done here so each run measures the same plans
         jdbc.execute("vacuum analyze offering");
 
@@ -148,55 +166,86 @@ class CatalogBenchmark {
         List<SearchMix.Search> warmup = searches.subList(0, WARMUP);
         List<SearchMix.Search> measured = searches.subList(WARMUP, searches.size());
 
-        // cold: every search answered from the database (Cache-Control: no-cache bypasses both caches)
+        // the database's own full-text search (Cache-Control: no-cache), as the service answered before the index
         overHttp(warmup, CLIENTS, false);
         server.reset();
-        Run api = overHttp(measured, CLIENTS, false);
-        Latencies.Summary serverSide = server.requests.summary();
-        Latencies.Summary searchMethod = server.searches.summary();
+        Run database = overHttp(measured, CLIENTS, false);
+        Latencies.Summary serverDatabase = server.requests.summary();
         micrometerLine = micrometer();
 
         overSql(warmup);
         Run floor = overSql(measured);
 
-        // warm: the same searches through the caches, which start empty (nothing cached by the warm-up)
-        CacheCounts before = cacheCounts();
+        // the service as agents use it: answered by the in-memory index
+        overHttp(warmup, CLIENTS, true);
+        double byIndexBefore = answers("index");
+        double byDatabaseBefore = answers("database");
         server.reset();
-        Run cached = overHttp(measured, CLIENTS, true);
-        Latencies.Summary serverCached = server.requests.summary();
-        CacheCounts warm = cacheCounts().minus(before);
+        Run indexed = overHttp(measured, CLIENTS, true);
+        Latencies.Summary serverIndexed = server.requests.summary();
+        String sources = String.format(
+                Locale.ROOT,
+                "answered by the index %.0f, by the database %.0f",
+                answers("index") - byIndexBefore,
+                answers("database") - byDatabaseBefore);
 
         List<SearchMix.Search> serial = measured.subList(0, Math.min(SERIAL, measured.size()));
         server.reset();
-        Run apiAlone = overHttp(serial, 1, false);
-        Latencies.Summary serverAlone = server.requests.summary();
+        Run databaseAlone = overHttp(serial, 1, false);
+        Latencies.Summary serverDatabaseAlone = server.requests.summary();
         Run floorAlone = overSql(serial, 1);
-        // one client through the caches, which by now hold answers from the 50-client warm run
-        CacheCounts beforeAlone = cacheCounts();
         server.reset();
-        Run cachedAlone = overHttp(serial, 1, true);
-        Latencies.Summary serverCachedAlone = server.requests.summary();
-        CacheCounts warmAlone = cacheCounts().minus(beforeAlone);
+        Run indexedAlone = overHttp(serial, 1, true);
+        Latencies.Summary serverIndexedAlone = server.requests.summary();
 
-        String table =
-                table(report, importTime, drainTime, api, serverSide, searchMethod, floor, cached, serverCached, warm);
-        table += alone(apiAlone, serverAlone, floorAlone, cachedAlone, serverCachedAlone, warmAlone);
+        // open loop: searches arrive at a fixed rate, from up to 50 clients at once, whether or not earlier
+        // ones have been answered; latency counts from when a search was due, so a late start counts
+        StringBuilder atRates = new StringBuilder();
+        for (int rate : RATES) {
+            int count = (int) (rate * RATE_RUN.toSeconds());
+            List<SearchMix.Search> arriving = SearchMix.generate(SEED + rate, count);
+            server.reset();
+            Run paced = atRate(arriving, rate);
+            atRates.append(paced(rate, paced, server.requests.summary()));
+        }
+
+        List<String> textDifferences = differences(measured, indexed, floor, true);
+        String table = table(
+                report,
+                importTime,
+                drainTime,
+                indexTime,
+                new Measured(indexed, serverIndexed),
+                new Measured(database, serverDatabase),
+                floor,
+                sources,
+                textDifferences);
+        table += atRates;
+        table += alone(
+                new Measured(indexedAlone, serverIndexedAlone),
+                new Measured(databaseAlone, serverDatabaseAlone),
+                floorAlone);
         System.out.println(table);
         Files.writeString(Path.of("target", "benchmark", "catalog-benchmark.txt"), table);
         Files.writeString(Path.of("target", "benchmark", "search-plans.txt"), plans(measured));
 
-        assertThat(api.failures.get()).as("searches that did not answer 200").isZero();
-        assertThat(cached.failures.get())
-                .as("cached searches that did not answer 200")
+        assertThat(database.failures.get())
+                .as("searches that did not answer 200")
                 .isZero();
-        assertThat(serverSide.count()).as("searches seen by the server").isEqualTo(REQUESTS);
-        assertThat(differences(measured, api, floor))
-                .as("searches where the service and the floor found different totals")
+        assertThat(indexed.failures.get())
+                .as("searches that did not answer 200")
+                .isZero();
+        assertThat(serverIndexed.count()).as("searches seen by the server").isEqualTo(REQUESTS);
+        assertThat(differences(measured, database, floor, false))
+                .as("searches where the service's database search and the floor found different totals")
                 .isEmpty();
-        assertThat(differences(measured, cached, floor))
-                .as("searches where the service's cached answers and the floor found different totals")
+        assertThat(differences(measured, indexed, floor, false))
+                .as("searches without text where the index and the floor found different totals")
                 .isEmpty();
     }
+
+    /** A run seen from the clients and from inside the server. */
+    private record Measured(Run run, Latencies.Summary server) {}
 
     /** Latencies of one run, overall and by kind of search, and the total each search found. */
     private static final class Run {
@@ -223,19 +272,23 @@ class CatalogBenchmark {
         Object run(SearchMix.Search search) throws Exception;
     }
 
-    /** @param cached whether the service may answer from its caches ({@code Cache-Control: no-cache} if not) */
-    private Run overHttp(List<SearchMix.Search> searches, int clients, boolean cached) throws Exception {
-        return concurrently(searches, clients, search -> {
+    /** @param indexed whether the service answers from its index ({@code Cache-Control: no-cache} if not) */
+    private Run overHttp(List<SearchMix.Search> searches, int clients, boolean indexed) throws Exception {
+        return concurrently(searches, clients, overHttp(indexed), 0);
+    }
+
+    private Call overHttp(boolean indexed) {
+        return search -> {
             HttpRequest.Builder request = HttpRequest.newBuilder(uri(search.path()))
                     .timeout(Duration.ofSeconds(60))
                     .header("Authorization", "Bearer " + AGENT)
                     .GET();
-            if (!cached) {
+            if (!indexed) {
                 request.header("Cache-Control", "no-cache");
             }
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 ? response.body() : null;
-        });
+        };
     }
 
     private Run overSql(List<SearchMix.Search> searches) throws Exception {
@@ -243,26 +296,46 @@ class CatalogBenchmark {
     }
 
     private Run overSql(List<SearchMix.Search> searches, int clients) throws Exception {
-        return concurrently(searches, clients, search -> {
-            try (Connection connection = dataSource.getConnection()) {
-                return FloorQueries.run(connection, search);
-            }
-        });
+        return concurrently(
+                searches,
+                clients,
+                search -> {
+                    try (Connection connection = dataSource.getConnection()) {
+                        return FloorQueries.run(connection, search);
+                    }
+                },
+                0);
     }
 
-    /** Each of {@code clients} threads takes the next search until none is left. */
-    private Run concurrently(List<SearchMix.Search> searches, int threads, Call call) throws Exception {
+    /**
+     * Sends search {@code i} at {@code i / rate} seconds after the start, from {@link #CLIENTS} threads;
+     * a search is timed from when it was due, not from when a thread got to it.
+     */
+    private Run atRate(List<SearchMix.Search> searches, int rate) throws Exception {
+        return concurrently(searches, CLIENTS, overHttp(true), 1_000_000_000L / rate);
+    }
+
+    /**
+     * Each of {@code clients} threads takes the next search until none is left: at once (a closed loop,
+     * {@code interval} 0), or when it is due, search {@code i} at {@code i * interval} nanoseconds from
+     * the start (an open loop, timed from when the search was due).
+     */
+    private Run concurrently(List<SearchMix.Search> searches, int threads, Call call, long interval) throws Exception {
         Run run = new Run();
         AtomicInteger next = new AtomicInteger();
         ExecutorService clients = Executors.newFixedThreadPool(threads);
         try {
-            long start = System.nanoTime();
+            long start = System.nanoTime() + (interval == 0 ? 0 : 100_000_000L);
             List<Future<?>> done = new ArrayList<>();
             for (int client = 0; client < threads; client++) {
                 done.add(clients.submit(() -> {
                     for (int index = next.getAndIncrement(); index < searches.size(); index = next.getAndIncrement()) {
                         SearchMix.Search search = searches.get(index);
-                        long begin = System.nanoTime();
+                        long begin = interval == 0 ? System.nanoTime() : start + index * interval;
+                        long wait = begin - System.nanoTime();
+                        if (wait > 0) {
+                            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                        }
                         Object answer;
                         try {
                             answer = call.run(search);
@@ -288,46 +361,11 @@ class CatalogBenchmark {
         return run;
     }
 
-    /** Hits and misses of the service's two search caches, from their Micrometer meters. */
-    private record CacheCounts(double answerHits, double answerMisses, double countHits, double countMisses) {
-
-        CacheCounts minus(CacheCounts before) {
-            return new CacheCounts(
-                    answerHits - before.answerHits,
-                    answerMisses - before.answerMisses,
-                    countHits - before.countHits,
-                    countMisses - before.countMisses);
-        }
-
-        String describe() {
-            double answers = answerHits + answerMisses;
-            double counts = countHits + countMisses;
-            return String.format(
-                    Locale.ROOT,
-                    "answers cache: %.0f hits / %.0f searches (%.1f %%); counts cache (on answer misses): %.0f / %.0f (%.1f %%)",
-                    answerHits,
-                    answers,
-                    answers == 0 ? 0 : 100 * answerHits / answers,
-                    countHits,
-                    counts,
-                    counts == 0 ? 0 : 100 * countHits / counts);
-        }
-    }
-
-    private CacheCounts cacheCounts() {
-        return new CacheCounts(
-                cacheGets("catalog.search.answers", "hit"),
-                cacheGets("catalog.search.answers", "miss"),
-                cacheGets("catalog.search.counts", "hit"),
-                cacheGets("catalog.search.counts", "miss"));
-    }
-
-    private double cacheGets(String cache, String result) {
-        var counter = meters.find("cache.gets")
-                .tag("cache", cache)
-                .tag("result", result)
-                .functionCounter();
-        return counter == null ? 0 : counter.count();
+    private double answers(String source) {
+        return meters.get("picloud.catalog.search.answers")
+                .tag("source", source)
+                .counter()
+                .count();
     }
 
     private String micrometer() {
@@ -348,13 +386,19 @@ class CatalogBenchmark {
                 values[2].value(java.util.concurrent.TimeUnit.MILLISECONDS));
     }
 
-    private static List<String> differences(List<SearchMix.Search> searches, Run api, Run floor) {
+    /**
+     * The searches whose totals differ, at most 20 listed.
+     *
+     * @param text whether to compare the searches with text (or those without)
+     */
+    private static List<String> differences(List<SearchMix.Search> searches, Run service, Run floor, boolean text) {
         List<String> differences = new ArrayList<>();
-        for (int index = 0; index < searches.size() && differences.size() < 20; index++) {
-            Long service = api.totals.get(index);
+        for (int index = 0; index < searches.size(); index++) {
+            SearchMix.Search search = searches.get(index);
+            Long found = service.totals.get(index);
             Long sql = floor.totals.get(index);
-            if (!java.util.Objects.equals(service, sql)) {
-                differences.add(searches.get(index).path() + ": service " + service + ", SQL " + sql);
+            if ((search.text() != null) == text && !Objects.equals(found, sql)) {
+                differences.add(search.path() + ": service " + found + ", SQL " + sql);
             }
         }
         return differences;
@@ -391,13 +435,12 @@ class CatalogBenchmark {
             JsonNode report,
             Duration importTime,
             Duration drainTime,
-            Run api,
-            Latencies.Summary serverSide,
-            Latencies.Summary searchMethod,
+            Duration indexTime,
+            Measured indexed,
+            Measured database,
             Run floor,
-            Run cached,
-            Latencies.Summary serverCached,
-            CacheCounts cacheCounts) {
+            String sources,
+            List<String> textDifferences) {
         StringBuilder out = new StringBuilder();
         String version = jdbc.queryForObject("show server_version", String.class);
         long feedBytes;
@@ -428,66 +471,96 @@ class CatalogBenchmark {
                 TARGET_IMPORT.toSeconds(),
                 importTime.compareTo(TARGET_IMPORT) < 0 ? "met" : "MISSED");
         line(out, "outbox: drained %.1f s after the import answered", drainTime.toMillis() / 1000.0);
+        line(
+                out,
+                "search index: held the whole import %.1f s after the import answered",
+                indexTime.toMillis() / 1000.0);
         line(out, "");
         line(
                 out,
-                "search: %,d requests from %d concurrent clients after %,d warm-up requests; cold %.0f requests/s,"
-                        + " warm %.0f requests/s over HTTP",
+                "search: %,d requests from %d concurrent clients after %,d warm-up requests; index %.0f requests/s,"
+                        + " database %.0f requests/s over HTTP; SQL floor %.0f searches/s",
                 REQUESTS,
                 CLIENTS,
                 WARMUP,
-                api.throughput(),
-                cached.throughput());
-        line(out, "searches that did not answer 200: %d cold, %d warm", api.failures.get(), cached.failures.get());
-        line(out, "cold: Cache-Control: no-cache, every search answered by its SQL statement");
-        line(out, "warm: the same searches through the caches, empty at the start; %s", cacheCounts.describe());
-        line(out, "%-52s %8s %8s %8s %8s %8s", "latency (ms)", "p50", "p95", "p99", "max", "mean");
-        row(out, "client: HTTP round trip, " + CLIENTS + " clients, cold", api.all.summary());
-        row(out, "server: whole request, cold", serverSide);
-        row(out, "server: OfferingSearch.searchUncached, cold", searchMethod);
-        row(out, "floor: the same SQL statement, " + CLIENTS + " JDBC threads", floor.all.summary());
-        out.append(micrometerLine);
-        row(out, "client: HTTP round trip, " + CLIENTS + " clients, warm", cached.all.summary());
-        row(out, "server: whole request, warm", serverCached);
-        line(out, "floor throughput: %.0f searches/s", floor.throughput());
-        Latencies.Summary floorAll = floor.all.summary();
+                indexed.run().throughput(),
+                database.run().throughput(),
+                floor.throughput());
         line(
                 out,
-                "server / floor: p50 x%.1f, p95 x%.1f, p99 x%.1f",
-                serverSide.p50() / floorAll.p50(),
-                serverSide.p95() / floorAll.p95(),
-                serverSide.p99() / floorAll.p99());
-        targets(out, "cold", serverSide);
-        targets(out, "warm", serverCached);
+                "searches that did not answer 200: %d index, %d database",
+                indexed.run().failures.get(),
+                database.run().failures.get());
+        line(out, "index: the service as agents use it (%s)", sources);
+        line(out, "database: Cache-Control: no-cache, every search answered by the database's full-text search");
+        line(out, "%-52s %8s %8s %8s %8s %8s", "latency (ms)", "p50", "p95", "p99", "max", "mean");
+        row(out, "server: whole request, " + CLIENTS + " clients, index", indexed.server());
+        row(
+                out,
+                "client: HTTP round trip, " + CLIENTS + " clients, index",
+                indexed.run().all.summary());
+        row(out, "server: whole request, " + CLIENTS + " clients, database", database.server());
+        row(
+                out,
+                "client: HTTP round trip, " + CLIENTS + " clients, database",
+                database.run().all.summary());
+        out.append(micrometerLine);
+        row(out, "floor: the database's SQL statement, " + CLIENTS + " JDBC threads", floor.all.summary());
+        ratios(out, "index", indexed.server(), floor.all.summary());
+        ratios(out, "database", database.server(), floor.all.summary());
+        targets(out, "index, " + CLIENTS + " clients", indexed.server());
+        targets(out, "database, " + CLIENTS + " clients", database.server());
+        long textSearches = indexed.run().totals.size()
+                - indexed.run().byKind.entrySet().stream()
+                        .filter(kind -> !kind.getKey().startsWith("text"))
+                        .mapToLong(kind -> kind.getValue().count())
+                        .sum();
+        line(
+                out,
+                "totals: every search without text found what the floor found; text searches whose total differs"
+                        + " from PostgreSQL's: %d of %d (Lucene and PostgreSQL stem and match words differently)",
+                textDifferences.size(),
+                textSearches);
+        textDifferences.stream().limit(5).forEach(difference -> line(out, "  e.g. %s", difference));
         line(out, "");
         line(
                 out,
                 "%-28s %6s %9s %9s %9s %9s %9s %9s",
                 "by kind (client side, ms)",
                 "share",
-                "cold p50",
-                "cold p95",
-                "warm p50",
-                "warm p95",
+                "index p50",
+                "index p95",
+                "db p50",
+                "db p95",
                 "sql p50",
                 "sql p95");
-        for (Map.Entry<String, Latencies> kind : new TreeMap<>(api.byKind).entrySet()) {
-            Latencies.Summary client = kind.getValue().summary();
-            Latencies.Summary warm = cached.byKind.get(kind.getKey()).summary();
+        for (Map.Entry<String, Latencies> kind : new TreeMap<>(indexed.run().byKind).entrySet()) {
+            Latencies.Summary index = kind.getValue().summary();
+            Latencies.Summary db = database.run().byKind.get(kind.getKey()).summary();
             Latencies.Summary sql = floor.byKind.get(kind.getKey()).summary();
             line(
                     out,
                     "%-28s %5.1f%% %9.2f %9.2f %9.2f %9.2f %9.2f %9.2f",
                     kind.getKey(),
-                    100.0 * client.count() / REQUESTS,
-                    client.p50(),
-                    client.p95(),
-                    warm.p50(),
-                    warm.p95(),
+                    100.0 * index.count() / REQUESTS,
+                    index.p50(),
+                    index.p95(),
+                    db.p50(),
+                    db.p95(),
                     sql.p50(),
                     sql.p95());
         }
         return out.toString();
+    }
+
+    private static void ratios(StringBuilder out, String label, Latencies.Summary server, Latencies.Summary floor) {
+        line(
+                out,
+                "server (%s) / floor: p50 x%.2f, p95 x%.2f, p99 x%.2f",
+                label,
+                server.p50() / floor.p50(),
+                server.p95() / floor.p95(),
+                server.p99() / floor.p99());
     }
 
     private static void targets(StringBuilder out, String label, Latencies.Summary server) {
@@ -503,29 +576,46 @@ class CatalogBenchmark {
                 server.p99());
     }
 
-    private static String alone(
-            Run api,
-            Latencies.Summary server,
-            Run floor,
-            Run cached,
-            Latencies.Summary serverCached,
-            CacheCounts counts) {
+    private static String paced(int rate, Run run, Latencies.Summary server) {
         StringBuilder out = new StringBuilder();
         line(out, "");
         line(
                 out,
-                "one client alone: %,d of the same searches in sequence, %.0f requests/s",
-                api.all.count(),
-                api.throughput());
+                "open loop at %d searches/s for %d s (%,d searches, up to %d at once; %.0f/s achieved), index,"
+                        + " %d did not answer 200",
+                rate,
+                RATE_RUN.toSeconds(),
+                run.all.count(),
+                CLIENTS,
+                run.throughput(),
+                run.failures.get());
         line(out, "%-52s %8s %8s %8s %8s %8s", "latency (ms)", "p50", "p95", "p99", "max", "mean");
-        row(out, "client: HTTP round trip, 1 client, cold", api.all.summary());
-        row(out, "server: whole request, cold", server);
-        row(out, "floor: the same SQL statement, 1 thread", floor.all.summary());
-        row(out, "client: HTTP round trip, 1 client, warm", cached.all.summary());
-        row(out, "server: whole request, warm", serverCached);
-        line(out, "warm, one client (caches filled by the 50-client warm run): %s", counts.describe());
-        targets(out, "cold, one client", server);
-        targets(out, "warm, one client", serverCached);
+        row(out, "server: whole request, " + rate + "/s", server);
+        row(out, "client: from when the search was due, " + rate + "/s", run.all.summary());
+        targets(out, "index, " + rate + " searches/s", server);
+        return out.toString();
+    }
+
+    private static String alone(Measured indexed, Measured database, Run floor) {
+        StringBuilder out = new StringBuilder();
+        line(out, "");
+        line(
+                out,
+                "one client alone: %,d of the same searches in sequence, index %.0f requests/s, database %.0f requests/s",
+                indexed.run().all.count(),
+                indexed.run().throughput(),
+                database.run().throughput());
+        line(out, "%-52s %8s %8s %8s %8s %8s", "latency (ms)", "p50", "p95", "p99", "max", "mean");
+        row(out, "server: whole request, 1 client, index", indexed.server());
+        row(out, "client: HTTP round trip, 1 client, index", indexed.run().all.summary());
+        row(out, "server: whole request, 1 client, database", database.server());
+        row(
+                out,
+                "client: HTTP round trip, 1 client, database",
+                database.run().all.summary());
+        row(out, "floor: the database's SQL statement, 1 thread", floor.all.summary());
+        targets(out, "index, one client", indexed.server());
+        targets(out, "database, one client", database.server());
         return out.toString();
     }
 
@@ -549,14 +639,12 @@ class CatalogBenchmark {
         return URI.create("http://localhost:" + port + path);
     }
 
-    /** Latencies measured inside the service: around the whole request and around the search alone. */
+    /** Latencies measured inside the service, around the whole request. */
     static final class ServerTimes {
         final Latencies requests = new Latencies(REQUESTS + WARMUP);
-        final Latencies searches = new Latencies(REQUESTS + WARMUP);
 
         void reset() {
             requests.reset();
-            searches.reset();
         }
     }
 
@@ -591,39 +679,6 @@ class CatalogBenchmark {
             registration.addUrlPatterns("/api/v1/offerings");
             registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
             return registration;
-        }
-
-        @Bean
-        static BeanPostProcessor searchTimer(ObjectProvider<ServerTimes> times) {
-            return new BeanPostProcessor() {
-                @Override
-                public Object postProcessAfterInitialization(Object bean, String name) {
-                    if (bean instanceof OfferingSearch search) {
-                        return new OfferingSearch() {
-                            @Override
-                            public Result search(Query query) {
-                                long start = System.nanoTime();
-                                try {
-                                    return search.search(query);
-                                } finally {
-                                    times.getObject().searches.record(System.nanoTime() - start);
-                                }
-                            }
-
-                            @Override
-                            public Result searchUncached(Query query) {
-                                long start = System.nanoTime();
-                                try {
-                                    return search.searchUncached(query);
-                                } finally {
-                                    times.getObject().searches.record(System.nanoTime() - start);
-                                }
-                            }
-                        };
-                    }
-                    return bean;
-                }
-            };
         }
     }
 }

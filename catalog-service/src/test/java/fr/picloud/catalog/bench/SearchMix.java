@@ -12,14 +12,15 @@ import java.util.StringJoiner;
  * English, browsing by category, provider or tag, combined filters, next pages. Deterministic for a
  * seed, so two runs send the same requests in the same order.
  */
-final class SearchMix {
+public final class SearchMix {
 
     /** One search as the portal sends it; every one also returns the category and provider facets. */
-    record Search(String kind, String text, String category, String provider, String tag, int page, String sort) {
+    public record Search(
+            String kind, String text, String category, String provider, String tag, int page, String sort) {
 
-        static final int SIZE = 20;
+        public static final int SIZE = 20;
 
-        String path() {
+        public String path() {
             StringJoiner query = new StringJoiner("&", "/api/v1/offerings?", "");
             add(query, "q", text);
             add(query, "category", category);
@@ -99,7 +100,7 @@ final class SearchMix {
 
     private SearchMix() {}
 
-    static List<Search> generate(long seed, int count) {
+    public static List<Search> generate(long seed, int count) {
         Random random = new Random(seed);
         List<Search> searches = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {

@@ -1,11 +1,11 @@
-package fr.picloud.catalog.offering.adapter.persistence;
+package fr.picloud.catalog.offering.adapter.search;
 
 import fr.picloud.catalog.offering.application.OfferingSearch.Query;
 
 /**
  * A search as the database sees it: blank values null, text with its spaces collapsed (the full-text
  * parser reads "a  b" as "a b"), the default sort resolved. Two searches with the same key have the
- * same answer at the same catalogue revision, so it keys the search caches.
+ * same answer at the same catalogue revision.
  */
 record SearchKey(
         String text, String category, String provider, String tag, String status, int page, int size, String sort) {
@@ -23,11 +23,6 @@ record SearchKey(
                 query.page(),
                 query.size(),
                 sort != null ? sort : text != null ? "relevance" : "code");
-    }
-
-    /** The filters alone: every page and sort of them has the same total and facet counts. */
-    SearchKey filters() {
-        return new SearchKey(text, category, provider, tag, status, 0, 0, "");
     }
 
     private static String blankToNull(String value) {

@@ -1,16 +1,19 @@
 package fr.picloud.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import fr.picloud.platform.test.ApiClient;
 import fr.picloud.platform.test.PiCloudIntegrationTest;
 import fr.picloud.platform.test.TestTokens;
-import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -20,18 +23,20 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Search answers are cached per catalogue revision: a repeated search is answered from the cache,
- * and any change to the offerings, through the API or written straight into the database (as
- * another instance or a script would), is seen by the very next search.
+ * Searches are answered from each instance's in-memory index, which is never behind the database: any
+ * change to the offerings, through the API or written straight into the database (as another
+ * instance or a script would), deletes included, is in the very next search's answer.
  */
 @PiCloudIntegrationTest
-class SearchCacheIT {
+class SearchIndexIT {
 
     private static final String ADMIN = TestTokens.token("catalog-admin", "dsic", "catalog-admin");
     private static final String AGENT = TestTokens.token("agent-police", "police", "agent");
-    private static final String PROVIDER = "cache-provider";
-    /** The other test's provider, so that neither sees the other's offerings. */
-    private static final String OTHER_PROVIDER = "cache-provider-2";
+    private static final String PROVIDER = "index-provider";
+    /** The other tests' providers, so that none sees another's offerings. */
+    private static final String OTHER_PROVIDER = "index-provider-2";
+
+    private static final String DELETING_PROVIDER = "index-provider-3";
 
     private static final String BY_PROVIDER = "/api/v1/offerings?provider=" + PROVIDER;
 
@@ -45,38 +50,58 @@ class SearchCacheIT {
     MeterRegistry meters;
 
     @Test
-    void a_repeated_search_is_a_cache_hit_and_any_change_to_the_catalogue_is_seen_at_once() {
+    void searches_are_answered_by_the_index_and_see_any_change_to_the_catalogue_at_once() {
         ApiClient api = new ApiClient(port);
-        load(api, "cache-a");
-        assertThat(codes(api)).containsExactly("cache-a");
+        load(api, "index-a");
+        assertThat(codes(api)).containsExactly("index-a");
 
-        double hitsBefore = answerHits();
-        assertThat(codes(api)).containsExactly("cache-a");
-        assertThat(answerHits()).as("hits of the answers cache").isGreaterThan(hitsBefore);
-
-        load(api, "cache-b");
-        assertThat(codes(api)).containsExactly("cache-a", "cache-b");
+        double byIndex = answers("index");
+        load(api, "index-b");
+        assertThat(codes(api)).containsExactly("index-a", "index-b");
+        assertThat(answers("index")).as("searches answered by the index").isGreaterThan(byIndex);
 
         // written behind the service's back, as another instance or a script would
-        jdbc.update("update offering set name_en = 'Renamed elsewhere' where code = 'cache-b'");
+        jdbc.update("update offering set name_en = 'Renamed elsewhere' where code = 'index-b'");
         JsonNode renamed = search(api, BY_PROVIDER + "&q=renamed");
-        assertThat(renamed.path("items").findValuesAsString("code")).containsExactly("cache-b");
-        jdbc.update("update offering set status = 'RETIRED' where code = 'cache-b'");
+        assertThat(renamed.path("items").findValuesAsString("code")).containsExactly("index-b");
+        assertThat(renamed.path("items").findValuesAsString("nameEn")).containsExactly("Renamed elsewhere");
+        jdbc.update("update offering set status = 'RETIRED' where code = 'index-b'");
         JsonNode afterRetire = search(api, BY_PROVIDER);
-        assertThat(afterRetire.path("items").findValuesAsString("code")).containsExactly("cache-a");
+        assertThat(afterRetire.path("items").findValuesAsString("code")).containsExactly("index-a");
         assertThat(afterRetire.path("total").asLong()).isEqualTo(1);
         assertThat(afterRetire.path("facets").path("provider").path(PROVIDER).asLong())
                 .isEqualTo(1);
     }
 
     @Test
+    void a_deleted_offering_is_gone_from_the_next_answer() {
+        ApiClient api = new ApiClient(port);
+        load(api, "index-d1", DELETING_PROVIDER);
+        load(api, "index-d2", DELETING_PROVIDER);
+        String path = "/api/v1/offerings?provider=" + DELETING_PROVIDER + "&sort=code";
+        assertThat(search(api, path).path("items").findValuesAsString("code")).containsExactly("index-d1", "index-d2");
+
+        jdbc.update("delete from offering where code = 'index-d1'");
+
+        JsonNode after = search(api, path);
+        assertThat(after.path("items").findValuesAsString("code")).containsExactly("index-d2");
+        assertThat(after.path("total").asLong()).isEqualTo(1);
+        // the index is rebuilt in the background and answers again
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            double byIndex = answers("index");
+            assertThat(search(api, path).path("items").findValuesAsString("code"))
+                    .containsExactly("index-d2");
+            assertThat(answers("index")).isGreaterThan(byIndex);
+        });
+    }
+
+    @Test
     void no_cache_answers_from_the_database_with_the_same_answer() throws Exception {
         ApiClient api = new ApiClient(port);
-        load(api, "cache-c", OTHER_PROVIDER);
+        load(api, "index-c", OTHER_PROVIDER);
         String path = "/api/v1/offerings?provider=" + OTHER_PROVIDER + "&q=machine&sort=code";
-        JsonNode cached = search(api, path);
-        double hitsBefore = answerHits();
-        double missesBefore = answerMisses();
+        JsonNode indexed = search(api, path);
+        double byDatabase = answers("database");
 
         HttpResponse<String> fresh = HttpClient.newHttpClient()
                 .send(
@@ -88,9 +113,8 @@ class SearchCacheIT {
                         HttpResponse.BodyHandlers.ofString());
 
         assertThat(fresh.statusCode()).isEqualTo(200);
-        assertThat(JsonMapper.builder().build().readTree(fresh.body())).isEqualTo(cached);
-        assertThat(answerHits()).as("the cache was not read").isEqualTo(hitsBefore);
-        assertThat(answerMisses()).isEqualTo(missesBefore);
+        assertThat(JsonMapper.builder().build().readTree(fresh.body())).isEqualTo(indexed);
+        assertThat(answers("database")).as("answered by the database").isEqualTo(byDatabase + 1);
     }
 
     private static void load(ApiClient api, String code) {
@@ -107,7 +131,7 @@ class SearchCacheIT {
                 .isZero();
     }
 
-    private static java.util.List<String> codes(ApiClient api) {
+    private static List<String> codes(ApiClient api) {
         return search(api, BY_PROVIDER + "&sort=code").path("items").findValuesAsString("code");
     }
 
@@ -117,20 +141,11 @@ class SearchCacheIT {
         return response.json();
     }
 
-    private double answerHits() {
-        return gets("hit");
-    }
-
-    private double answerMisses() {
-        return gets("miss");
-    }
-
-    private double gets(String result) {
-        FunctionCounter counter = meters.find("cache.gets")
-                .tag("cache", "catalog.search.answers")
-                .tag("result", result)
-                .functionCounter();
-        assertThat(counter).as("the answers cache's meter").isNotNull();
+    private double answers(String source) {
+        Counter counter = meters.find("picloud.catalog.search.answers")
+                .tag("source", source)
+                .counter();
+        assertThat(counter).as("the search's meter").isNotNull();
         return counter.count();
     }
 }

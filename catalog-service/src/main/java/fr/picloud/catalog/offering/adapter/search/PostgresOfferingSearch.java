@@ -1,8 +1,10 @@
-package fr.picloud.catalog.offering.adapter.persistence;
+package fr.picloud.catalog.offering.adapter.search;
 
 import fr.picloud.catalog.offering.application.OfferingSearch.Hit;
+import fr.picloud.catalog.offering.application.OfferingSearch.Result;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +23,10 @@ import org.springframework.stereotype.Component;
  * <p>A text search selects and ranks its matches once (a materialized CTE) and takes from them both
  * the page and the grouping-sets facet counts, whose grand total is the search's total; a search
  * without text takes its page straight from the (status, category|provider, code) indexes and counts
- * its facets from the same indexes. When the caller already knows the counts (cached for the same
- * filters at the same catalogue revision) the statement reads the page only.
+ * its facets from the same indexes.
+ *
+ * <p>It answers while the in-memory index is built ({@link IndexedOfferingSearch}), and on request
+ * ({@code Cache-Control: no-cache}); the benchmark compares the two.
  */
 @Component
 class PostgresOfferingSearch {
@@ -43,17 +47,8 @@ class PostgresOfferingSearch {
         this.jdbc = jdbc;
     }
 
-    /** The total and the facet counts of a set of filters, which every page and sort of them shares. */
-    record Counts(long total, Map<String, Map<String, Long>> facets) {}
-
-    /** A page of hits, and the counts of its filters (those given, or those computed). */
-    record Page(List<Hit> items, Counts counts) {}
-
-    /**
-     * @param search normalised: blank values are null, {@code sort} is resolved
-     * @param known the counts of these filters if known, or null to count them in the same statement
-     */
-    Page search(SearchKey search, Counts known) {
+    /** @param search normalised: blank values are null, {@code sort} is resolved */
+    Result search(SearchKey search) {
         MapSqlParameterSource parameters = new MapSqlParameterSource();
         String where = where(search, parameters);
         boolean hasText = search.text() != null;
@@ -94,12 +89,10 @@ class PostgresOfferingSearch {
         sql.append(" select 0 as part, page.position, ")
                 .append(HIT_COLUMNS)
                 .append(", null::int as rolled_up, null::bigint as n from page join offering o on o.id = page.id");
-        if (known == null) {
-            sql.append(" union all select 1, null, null, null, null, null, f.category, f.provider_id, null, null,")
-                    .append(" null, null, grouping(f.category), count(*) from ")
-                    .append(hasText ? "matches f" : "(select o.category, o.provider_id from offering o" + where + ") f")
-                    .append(" group by grouping sets ((f.category), (f.provider_id), ())");
-        }
+        sql.append(" union all select 1, null, null, null, null, null, f.category, f.provider_id, null, null,")
+                .append(" null, null, grouping(f.category), count(*) from ")
+                .append(hasText ? "matches f" : "(select o.category, o.provider_id from offering o" + where + ") f")
+                .append(" group by grouping sets ((f.category), (f.provider_id), ())");
         sql.append(" order by part, position");
 
         List<Hit> items = new ArrayList<>(search.size());
@@ -132,19 +125,10 @@ class PostgresOfferingSearch {
                 total[0] = count;
             }
         });
-        if (known != null) {
-            return new Page(items, known);
-        }
         Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
-        facets.put("category", categories);
-        facets.put("provider", providers);
-        return new Page(items, new Counts(total[0], facets));
-    }
-
-    /** The catalogue's revision: raised by a trigger in the transaction of any change to an offering. */
-    long revision() {
-        Long revision = jdbc.getJdbcTemplate().queryForObject("select revision from catalog_revision", Long.class);
-        return revision == null ? 0 : revision;
+        facets.put("category", Collections.unmodifiableMap(categories));
+        facets.put("provider", Collections.unmodifiableMap(providers));
+        return new Result(List.copyOf(items), total[0], Collections.unmodifiableMap(facets));
     }
 
     private static String where(SearchKey search, MapSqlParameterSource parameters) {

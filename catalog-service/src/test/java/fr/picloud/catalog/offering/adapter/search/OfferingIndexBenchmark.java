@@ -1,0 +1,116 @@
+package fr.picloud.catalog.offering.adapter.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.picloud.catalog.bench.FeedGenerator;
+import fr.picloud.catalog.bench.SearchMix;
+import fr.picloud.catalog.offering.application.OfferingSearch.Query;
+import fr.picloud.platform.test.Latencies;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The search index alone, without HTTP, security or the database: builds it from the benchmark's
+ * generated feed in batches, as it follows an import, then answers the benchmark's searches on one
+ * thread. Shows what a search costs inside {@link OfferingIndex}. Run with the other benchmarks:
+ * {@code ./mvnw -pl catalog-service verify -Pbenchmark}; sizes {@code -Dbench.rows}, {@code -Dbench.requests}.
+ */
+class OfferingIndexBenchmark {
+
+    private static final int ROWS = Integer.getInteger("bench.rows", 22_000);
+    private static final int REQUESTS = Integer.getInteger("bench.requests", 20_000);
+    private static final long SEED = Long.getLong("bench.seed", 42);
+    /** Rows a catch-up brings in at a time while an import runs (the import's own batch size). */
+    private static final int BATCH = 100;
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void searches_on_the_index_alone() {
+        FeedGenerator feed = new FeedGenerator(SEED);
+        OfferingIndex index = new OfferingIndex(OfferingDocuments.french(), OfferingDocuments.english());
+        long buildStart = System.nanoTime();
+        for (int row = 0; row < ROWS; row++) {
+            Map<String, Object> offering = feed.offering(row);
+            Map<String, String> name = (Map<String, String>) offering.get("name");
+            Map<String, String> description = (Map<String, String>) offering.get("description");
+            Map<String, Object> provider = (Map<String, Object>) offering.get("provider");
+            index.put(new IndexedOffering(
+                    UUID.nameUUIDFromBytes(((String) offering.get("code")).getBytes()),
+                    (String) offering.get("code"),
+                    name.get("fr"),
+                    name.get("en"),
+                    description.get("fr"),
+                    description.get("en"),
+                    (String) offering.get("category"),
+                    (String) provider.get("id"),
+                    (String) provider.get("name"),
+                    (List<String>) offering.get("tags"),
+                    (String) offering.get("slaTier"),
+                    "DRAFT".equals(offering.get("status")) ? "DRAFT" : "PUBLISHED"));
+            if (row % BATCH == BATCH - 1) {
+                index.publish(row);
+            }
+        }
+        index.publish(ROWS);
+        index.compact();
+        double buildSeconds = (System.nanoTime() - buildStart) / 1e9;
+
+        List<SearchMix.Search> searches = SearchMix.generate(SEED, REQUESTS);
+        Latencies all = new Latencies(REQUESTS);
+        Map<String, Latencies> byKind = new TreeMap<>();
+        List<Long> totals = new ArrayList<>();
+        for (int round = 0; round < 2; round++) { // the first round warms the JIT up
+            all.reset();
+            byKind.clear();
+            totals.clear();
+            for (SearchMix.Search search : searches) {
+                SearchKey key = SearchKey.of(new Query(
+                        search.text(),
+                        search.category(),
+                        search.provider(),
+                        search.tag(),
+                        "PUBLISHED",
+                        search.page(),
+                        SearchMix.Search.SIZE,
+                        search.sort()));
+                long start = System.nanoTime();
+                long total = index.search(key).total();
+                long elapsed = System.nanoTime() - start;
+                all.record(elapsed);
+                byKind.computeIfAbsent(search.kind(), kind -> new Latencies(REQUESTS))
+                        .record(elapsed);
+                totals.add(total);
+            }
+        }
+
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(
+                Locale.ROOT,
+                "%n=== search index alone: %,d offerings indexed in %.1f s (%d-row batches), %d segments ===%n",
+                index.documents(),
+                buildSeconds,
+                BATCH,
+                index.segments()));
+        out.append(String.format(Locale.ROOT, "%-28s %9s %9s %9s %9s%n", "ms, one thread", "p50", "p95", "p99", "max"));
+        row(out, "all searches", all.summary());
+        byKind.forEach((kind, latencies) -> row(out, kind, latencies.summary()));
+        System.out.println(out);
+        assertThat(totals).as("every search found something").allMatch(total -> total >= 0);
+    }
+
+    private static void row(StringBuilder out, String label, Latencies.Summary summary) {
+        out.append(String.format(
+                Locale.ROOT,
+                "%-28s %9.3f %9.3f %9.3f %9.3f%n",
+                label,
+                summary.p50(),
+                summary.p95(),
+                summary.p99(),
+                summary.max()));
+    }
+}

@@ -1,0 +1,155 @@
+package fr.picloud.catalog.offering.adapter.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.picloud.catalog.offering.application.OfferingSearch.Hit;
+import fr.picloud.catalog.offering.application.OfferingSearch.Query;
+import fr.picloud.catalog.offering.application.OfferingSearch.Result;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The in-memory index on its own: the search box's syntax, filters, pages, sorts, facets, updates. */
+class OfferingIndexTest {
+
+    private OfferingIndex index;
+
+    @BeforeEach
+    void index() {
+        index = new OfferingIndex(OfferingDocuments.french(), OfferingDocuments.english());
+        index.put(offering(
+                "vm-secure",
+                "Machine virtuelle sécurisée",
+                "Secured virtual machine",
+                "Serveur Linux durci",
+                "Hardened Linux server",
+                "COMPUTE",
+                "pi-cloud",
+                "vm"));
+        index.put(offering(
+                "vm-budget",
+                "Machine virtuelle économique",
+                "Budget virtual machine",
+                "Serveur partagé",
+                "Shared server",
+                "COMPUTE",
+                "partner",
+                "vm"));
+        index.put(offering(
+                "k8s-ns",
+                "Espace de noms Kubernetes",
+                "Kubernetes namespace",
+                "Déploiement de conteneurs",
+                "Container deployments",
+                "CONTAINER",
+                "pi-cloud",
+                "kubernetes"));
+        index.publish(1);
+    }
+
+    @Test
+    void words_must_all_match_in_french_or_in_english_with_stemming_and_without_accents() {
+        assertThat(codes("machine securisee")).containsExactly("vm-secure");
+        assertThat(codes("hardening")).containsExactly("vm-secure");
+        assertThat(codes("déploiements")).containsExactly("k8s-ns");
+        assertThat(codes("containers")).containsExactly("k8s-ns");
+        assertThat(codes("machine kubernetes")).isEmpty();
+    }
+
+    @Test
+    void or_offers_alternatives_a_minus_excludes_and_quotes_ask_for_a_phrase() {
+        assertThat(codes("durci or partagé")).containsExactlyInAnyOrder("vm-secure", "vm-budget");
+        assertThat(codes("machine -budget")).containsExactly("vm-secure");
+        assertThat(codes("-machine")).containsExactly("k8s-ns");
+        assertThat(codes("\"virtual machine\"")).containsExactlyInAnyOrder("vm-secure", "vm-budget");
+        assertThat(codes("\"machine virtual\"")).isEmpty();
+    }
+
+    @Test
+    void stop_words_are_left_out_and_a_search_of_stop_words_alone_finds_nothing() {
+        assertThat(codes("espace de noms")).containsExactly("k8s-ns");
+        assertThat(codes("the of")).isEmpty();
+    }
+
+    @Test
+    void filters_facets_totals_pages_and_sorts() {
+        Result compute = search(null, "COMPUTE", null, 0, 1, "-code");
+        assertThat(compute.total()).isEqualTo(2);
+        assertThat(compute.items()).extracting(Hit::code).containsExactly("vm-secure");
+        assertThat(compute.facets().get("provider"))
+                .containsEntry("pi-cloud", 1L)
+                .containsEntry("partner", 1L);
+        assertThat(search(null, "COMPUTE", null, 1, 1, "-code").items())
+                .extracting(Hit::code)
+                .containsExactly("vm-budget");
+        assertThat(search(null, "COMPUTE", null, 5, 1, "-code").items()).isEmpty();
+
+        Result all = search(null, null, null, 0, 20, "provider");
+        assertThat(all.items()).extracting(Hit::code).containsExactly("vm-budget", "k8s-ns", "vm-secure");
+        assertThat(all.facets().get("category")).containsEntry("COMPUTE", 2L).containsEntry("CONTAINER", 1L);
+        assertThat(search(null, null, "kubernetes", 0, 20, null).items())
+                .extracting(Hit::code)
+                .containsExactly("k8s-ns");
+    }
+
+    @Test
+    void a_put_replaces_the_offering_and_is_searchable_once_published() {
+        UUID id = UUID.nameUUIDFromBytes("vm-budget".getBytes());
+        index.put(new IndexedOffering(
+                id,
+                "vm-budget",
+                "Machine renommée",
+                "Renamed machine",
+                "",
+                "",
+                "COMPUTE",
+                "partner",
+                "Partner",
+                List.of("vm"),
+                null,
+                "RETIRED"));
+
+        assertThat(codes("renamed")).as("not yet published").isEmpty();
+        index.publish(2);
+        assertThat(index.revision()).isEqualTo(2);
+        assertThat(codes("renamed")).isEmpty(); // retired: the PUBLISHED filter leaves it out
+        Result retired = index.search(SearchKey.of(new Query("renamed", null, null, null, "RETIRED", 0, 20, null)));
+        assertThat(retired.items()).extracting(Hit::nameEn).containsExactly("Renamed machine");
+        assertThat(index.documents()).isEqualTo(3);
+    }
+
+    private List<String> codes(String text) {
+        return search(text, null, null, 0, 20, null).items().stream()
+                .map(Hit::code)
+                .toList();
+    }
+
+    private Result search(String text, String category, String tag, int page, int size, String sort) {
+        return index.search(SearchKey.of(new Query(text, category, null, tag, "PUBLISHED", page, size, sort)));
+    }
+
+    private static IndexedOffering offering(
+            String code,
+            String nameFr,
+            String nameEn,
+            String descriptionFr,
+            String descriptionEn,
+            String category,
+            String provider,
+            String tag) {
+        return new IndexedOffering(
+                UUID.nameUUIDFromBytes(code.getBytes()),
+                code,
+                nameFr,
+                nameEn,
+                descriptionFr,
+                descriptionEn,
+                category,
+                provider,
+                provider.toUpperCase(),
+                List.of(tag),
+                "GOLD",
+                "PUBLISHED");
+    }
+}
