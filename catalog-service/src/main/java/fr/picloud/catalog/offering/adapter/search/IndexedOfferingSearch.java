@@ -190,7 +190,7 @@ class IndexedOfferingSearch implements OfferingSearch, DisposableBean {
                 target = changes.current();
             }
             if (current != null) {
-                current.compact(); // the changes have stopped coming: one segment for the searches
+                current.compact(); // the changes have stopped coming: merge what they left, if much
             }
         } catch (RuntimeException e) {
             // searches go to the database meanwhile; the next search wakes the worker again

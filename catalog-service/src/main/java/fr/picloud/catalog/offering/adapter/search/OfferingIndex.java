@@ -71,6 +71,9 @@ final class OfferingIndex {
 
     private static final SortField BY_CODE = SORT_FIELDS.get("code");
 
+    /** Segments a search may have to read before {@link #compact} merges them. */
+    static final int MAX_SEGMENTS = 8;
+
     private final IndexWriter writer;
     private final SearcherManager searchers;
     /** Each offering's slot in {@link #hits}; written by {@link #put} only, from one thread at a time. */
@@ -140,12 +143,19 @@ final class OfferingIndex {
     }
 
     /**
-     * Merges the index into one segment and publishes it again, at the same revision: what a search
-     * reads is then one sorted segment. Worth it once a stream of changes has ended.
+     * Merges the index into one segment and publishes it again, at the same revision, once catch-ups
+     * have left more than {@value #MAX_SEGMENTS} segments: a search then reads one sorted segment
+     * (OfferingIndexBenchmark measures both). Merging 22,000 offerings takes about a second: not after
+     * every change.
      */
     void compact() {
+        compact(MAX_SEGMENTS);
+    }
+
+    /** Merges the index into one segment if it has more than {@code maxSegments}. */
+    void compact(int maxSegments) {
         try {
-            if (segments() > 1) {
+            if (segments() > maxSegments) {
                 writer.forceMerge(1);
                 searchers.maybeRefreshBlocking();
             }
