@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -19,6 +20,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -109,8 +111,13 @@ class IndexedOfferingSearch implements OfferingSearch, DisposableBean {
     @Scheduled(fixedDelayString = "${picloud.catalog.search-index.poll:1s}")
     void follow() {
         OfferingIndex current = index;
-        if (enabled && current != null && !current.covers(changes.current())) {
-            wake();
+        try {
+            if (enabled && current != null && !current.covers(changes.current())) {
+                wake();
+            }
+        } catch (DataAccessException unreachable) {
+            // searches fail the same way and say so; nothing to add every second
+            log.debug("the catalogue's revision could not be read: {}", unreachable.toString());
         }
     }
 
@@ -165,12 +172,17 @@ class IndexedOfferingSearch implements OfferingSearch, DisposableBean {
 
     private void wake() {
         if (working.compareAndSet(false, true)) {
-            worker.execute(this::update);
+            try {
+                worker.execute(this::update);
+            } catch (RejectedExecutionException shuttingDown) {
+                working.set(false); // the database answers the searches still running
+            }
         }
     }
 
     /** Brings the index up to the catalogue's revision: a catch-up, or a new index after a delete. */
     private void update() {
+        boolean failed = false;
         try {
             Revision target = changes.current();
             OfferingIndex current = index;
@@ -193,13 +205,14 @@ class IndexedOfferingSearch implements OfferingSearch, DisposableBean {
                 current.compact(); // the changes have stopped coming: merge what they left, if much
             }
         } catch (RuntimeException e) {
-            // searches go to the database meanwhile; the next search wakes the worker again
+            // searches go to the database meanwhile; the next search or poll wakes the worker again
             log.warn("the search index could not be brought up to date: {}", e.toString());
+            failed = true;
         } finally {
             working.set(false);
         }
         OfferingIndex current = index;
-        if (current != null && current.revision() < wanted.get()) {
+        if (!failed && current != null && current.revision() < wanted.get()) {
             wake(); // a search asked for more while the worker was finishing
         }
     }
