@@ -50,7 +50,11 @@ public final class TestPostgres {
             return new TestPostgres(external, null);
         }
         try {
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+            // stopped by our own handler, after the Spring contexts: zonky's JVM shutdown hook would stop it
+            // while they close, and Spring Modulith's registry, reading its incomplete publications as it
+            // closes, then waited out the pool's 30 s connection timeout in every test JVM
+            EmbeddedPostgres postgres =
+                    EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
             return new TestPostgres(postgres.getJdbcUrl("postgres", "postgres"), postgres);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start embedded PostgreSQL", e);
