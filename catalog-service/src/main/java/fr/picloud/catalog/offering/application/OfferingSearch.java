@@ -39,11 +39,11 @@ public interface OfferingSearch {
     List<String> SORTS = List.of("relevance", "code", "name", "category", "provider");
 
     /**
-     * Answers a search; may answer from a cache of searches answered at the same catalogue revision,
-     * which is never stale (any change to an offering raises the revision in its own transaction).
+     * Answers a search, from an index of the catalogue when it holds every change committed before the
+     * search began (any change to an offering raises the catalogue's revision in its own transaction).
      */
     Result search(Query query);
 
-    /** The same search answered from the database, neither reading nor filling any cache. */
+    /** The same search answered by the database's own full-text search. */
     Result searchUncached(Query query);
 }

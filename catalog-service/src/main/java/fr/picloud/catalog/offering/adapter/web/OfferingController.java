@@ -140,8 +140,9 @@ class OfferingController {
     @GetMapping
     @Operation(
             summary = "Search the catalogue: full text in French and English, filters, facets",
-            description = "Answers may come from a cache that any change to the catalogue invalidates at"
-                    + " once, on every instance; Cache-Control: no-cache asks for an answer read from the database.")
+            description = "Answered from the instance's search index, which holds every change committed"
+                    + " before the search began, on any instance; Cache-Control: no-cache asks for the"
+                    + " database's own full-text search instead.")
     OfferingSearch.Result search(
             @RequestHeader(name = "Cache-Control", required = false) String cacheControl,
             @RequestParam(required = false) @Size(max = 200) String q,

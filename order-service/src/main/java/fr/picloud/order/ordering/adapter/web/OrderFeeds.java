@@ -7,10 +7,13 @@ import fr.picloud.order.ordering.domain.TimelineEntry;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -46,6 +49,19 @@ class OrderFeeds implements OrderTransitionListener {
                 order.id(), entry.action(), entry.from(), entry.to(), entry.actor(), entry.at(), entry.reason());
         push(byOrder.getOrDefault(order.id(), Set.of()), transition);
         push(byTenant.getOrDefault(order.tenant(), Set.of()), transition);
+    }
+
+    /**
+     * Ends every open feed when the service shuts down (before the web server stops): an open feed is a
+     * request in progress, which a graceful shutdown would otherwise wait for until its timeout. The
+     * portal's EventSource reconnects, to another instance.
+     */
+    @EventListener(ContextClosedEvent.class)
+    void closeFeeds() {
+        for (Map<?, Set<SseEmitter>> feeds : List.of(byOrder, byTenant)) {
+            feeds.values().forEach(subscribers -> subscribers.forEach(SseEmitter::complete));
+            feeds.clear();
+        }
     }
 
     private static SseEmitter subscribe(Set<SseEmitter> subscribers) {
