@@ -13,7 +13,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -37,6 +42,8 @@ class SearchIndexIT {
     private static final String OTHER_PROVIDER = "index-provider-2";
 
     private static final String DELETING_PROVIDER = "index-provider-3";
+
+    private static final String CONCURRENT_PROVIDER = "index-provider-4";
 
     private static final String BY_PROVIDER = "/api/v1/offerings?provider=" + PROVIDER;
 
@@ -93,6 +100,48 @@ class SearchIndexIT {
                     .containsExactly("index-d2");
             assertThat(answers("index")).isGreaterThan(byIndex);
         });
+    }
+
+    @Test
+    void every_writer_finds_its_commit_in_the_next_answer_while_others_write_at_the_same_time() throws Exception {
+        ApiClient api = new ApiClient(port);
+        int writers = 4;
+        int changesEach = 25;
+        for (int writer = 0; writer < writers; writer++) {
+            load(api, "index-w" + writer, CONCURRENT_PROVIDER);
+        }
+        double byIndex = answers("index");
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            List<Future<List<String>>> missed = new ArrayList<>();
+            for (int writer = 0; writer < writers; writer++) {
+                String code = "index-w" + writer;
+                missed.add(pool.submit(() -> {
+                    List<String> notFound = new ArrayList<>();
+                    for (int change = 0; change < changesEach; change++) {
+                        String tag = code + "-change-" + change;
+                        // committed on its own (auto-commit), straight in the database, beside the other writers
+                        jdbc.update("update offering set tags = array[?] where code = ?", tag, code);
+                        List<String> found = search(
+                                        api, "/api/v1/offerings?provider=" + CONCURRENT_PROVIDER + "&tag=" + tag)
+                                .path("items")
+                                .findValuesAsString("code");
+                        if (!found.equals(List.of(code))) {
+                            notFound.add(tag + " -> " + found);
+                        }
+                    }
+                    return notFound;
+                }));
+            }
+            for (Future<List<String>> writer : missed) {
+                assertThat(writer.get(2, TimeUnit.MINUTES))
+                        .as("changes a search that followed their commit did not see")
+                        .isEmpty();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(answers("index")).as("searches answered by the index").isGreaterThan(byIndex);
     }
 
     @Test
