@@ -1,7 +1,6 @@
 package fr.picloud.catalog.offering.adapter.search;
 
-import java.util.Arrays;
-import java.util.UUID;
+import java.sql.PreparedStatement;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -22,8 +21,7 @@ class CatalogueChanges {
      */
     record Revision(long revision, long reset) {}
 
-    private static final String COLUMNS = "id, code, name_fr, name_en, description_fr, description_en, category,"
-            + " provider_id, provider_name, tags, sla_tier, status";
+    private static final String COLUMNS = PostgresOfferingSearch.HIT_COLUMNS + ", o.description_fr, o.description_en";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate snapshot;
@@ -51,32 +49,22 @@ class CatalogueChanges {
     Revision since(long since, Consumer<IndexedOffering> sink) {
         return snapshot.execute(status -> {
             Revision at = current();
-            String sql = "select " + COLUMNS + " from offering"
-                    + (since < 0 ? "" : " where change_revision > ? order by change_revision");
-            Object[] arguments = since < 0 ? new Object[0] : new Object[] {since};
+            String sql = "select " + COLUMNS + " from offering o"
+                    + (since < 0 ? "" : " where o.change_revision > ? order by o.change_revision");
             jdbc.query(
                     connection -> {
-                        var statement = connection.prepareStatement(sql);
+                        PreparedStatement statement = connection.prepareStatement(sql);
                         statement.setFetchSize(1_000);
-                        for (int i = 0; i < arguments.length; i++) {
-                            statement.setObject(i + 1, arguments[i]);
+                        if (since >= 0) {
+                            statement.setLong(1, since);
                         }
                         return statement;
                     },
                     row -> {
                         sink.accept(new IndexedOffering(
-                                row.getObject("id", UUID.class),
-                                row.getString("code"),
-                                row.getString("name_fr"),
-                                row.getString("name_en"),
+                                PostgresOfferingSearch.hit(row),
                                 row.getString("description_fr"),
-                                row.getString("description_en"),
-                                row.getString("category"),
-                                row.getString("provider_id"),
-                                row.getString("provider_name"),
-                                Arrays.asList((String[]) row.getArray("tags").getArray()),
-                                row.getString("sla_tier"),
-                                row.getString("status")));
+                                row.getString("description_en")));
                     });
             return at;
         });

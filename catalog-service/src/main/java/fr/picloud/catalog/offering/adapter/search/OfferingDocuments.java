@@ -3,7 +3,6 @@ package fr.picloud.catalog.offering.adapter.search;
 import fr.picloud.catalog.offering.application.OfferingSearch.Hit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
@@ -111,7 +110,8 @@ final class OfferingDocuments {
      * The offering's document. Nothing is stored in the index: a hit is read from the index's table of
      * hits at the document's {@code slot} (decompressing stored fields cost more than the search).
      */
-    static Document document(IndexedOffering offering, int slot) {
+    static Document document(IndexedOffering indexed, int slot) {
+        Hit offering = indexed.hit();
         Document document = new Document();
         document.add(new StringField(ID, offering.id().toString(), Field.Store.NO));
         document.add(new NumericDocValuesField(SLOT, slot));
@@ -128,8 +128,8 @@ final class OfferingDocuments {
         String codeAndTags = offering.code() + " " + String.join(" ", offering.tags());
         document.add(new TextField(TITLE_FR, offering.nameFr() + " " + codeAndTags, Field.Store.NO));
         document.add(new TextField(TITLE_EN, offering.nameEn() + " " + codeAndTags, Field.Store.NO));
-        document.add(new TextField(BODY_FR, offering.descriptionFr(), Field.Store.NO));
-        document.add(new TextField(BODY_EN, offering.descriptionEn(), Field.Store.NO));
+        document.add(new TextField(BODY_FR, indexed.descriptionFr(), Field.Store.NO));
+        document.add(new TextField(BODY_EN, indexed.descriptionEn(), Field.Store.NO));
         document.add(new SortedSetDocValuesFacetField(CATEGORY_FACET, offering.category()));
         document.add(new SortedSetDocValuesFacetField(PROVIDER_FACET, offering.providerId()));
         try {
@@ -137,19 +137,5 @@ final class OfferingDocuments {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    static Hit hit(IndexedOffering offering) {
-        return new Hit(
-                offering.id(),
-                offering.code(),
-                offering.nameFr(),
-                offering.nameEn(),
-                offering.category(),
-                offering.providerId(),
-                offering.providerName(),
-                List.copyOf(offering.tags()),
-                offering.slaTier(),
-                offering.status());
     }
 }

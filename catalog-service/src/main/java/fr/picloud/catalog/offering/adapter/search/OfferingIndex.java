@@ -126,16 +126,16 @@ final class OfferingIndex {
 
     /** Adds the offering, or replaces what the index held of it. Called from one thread at a time. */
     void put(IndexedOffering offering) {
-        Integer slot = slots.computeIfAbsent(offering.id(), id -> slots.size());
+        Integer slot = slots.computeIfAbsent(offering.hit().id(), id -> slots.size());
         Hit[] table = hits;
         if (slot >= table.length) {
             table = Arrays.copyOf(table, table.length * 2);
         }
-        table[slot] = OfferingDocuments.hit(offering);
+        table[slot] = offering.hit();
         hits = table;
         try {
             writer.updateDocument(
-                    new Term(OfferingDocuments.ID, offering.id().toString()),
+                    new Term(OfferingDocuments.ID, offering.hit().id().toString()),
                     OfferingDocuments.document(offering, slot));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

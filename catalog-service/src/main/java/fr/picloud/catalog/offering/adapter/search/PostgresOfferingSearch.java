@@ -2,8 +2,9 @@ package fr.picloud.catalog.offering.adapter.search;
 
 import fr.picloud.catalog.offering.application.OfferingSearch.Hit;
 import fr.picloud.catalog.offering.application.OfferingSearch.Result;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +39,7 @@ class PostgresOfferingSearch {
             "category", "category",
             "provider", "provider_id");
 
-    private static final String HIT_COLUMNS = "o.id, o.code, o.name_fr, o.name_en, o.category, o.provider_id,"
+    static final String HIT_COLUMNS = "o.id, o.code, o.name_fr, o.name_en, o.category, o.provider_id,"
             + " o.provider_name, o.tags, o.sla_tier, o.status";
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -101,17 +102,7 @@ class PostgresOfferingSearch {
         long[] total = {0};
         jdbc.query(sql.toString(), parameters, row -> {
             if (row.getInt("part") == 0) {
-                items.add(new Hit(
-                        row.getObject("id", UUID.class),
-                        row.getString("code"),
-                        row.getString("name_fr"),
-                        row.getString("name_en"),
-                        row.getString("category"),
-                        row.getString("provider_id"),
-                        row.getString("provider_name"),
-                        Arrays.asList((String[]) row.getArray("tags").getArray()),
-                        row.getString("sla_tier"),
-                        row.getString("status")));
+                items.add(hit(row));
                 return;
             }
             String category = row.getString("category");
@@ -129,6 +120,21 @@ class PostgresOfferingSearch {
         facets.put("category", Collections.unmodifiableMap(categories));
         facets.put("provider", Collections.unmodifiableMap(providers));
         return new Result(List.copyOf(items), total[0], Collections.unmodifiableMap(facets));
+    }
+
+    /** A hit from a row holding {@link #HIT_COLUMNS} (by name, without the table alias). */
+    static Hit hit(ResultSet row) throws SQLException {
+        return new Hit(
+                row.getObject("id", UUID.class),
+                row.getString("code"),
+                row.getString("name_fr"),
+                row.getString("name_en"),
+                row.getString("category"),
+                row.getString("provider_id"),
+                row.getString("provider_name"),
+                List.of((String[]) row.getArray("tags").getArray()),
+                row.getString("sla_tier"),
+                row.getString("status"));
     }
 
     private static String where(SearchKey search, MapSqlParameterSource parameters) {

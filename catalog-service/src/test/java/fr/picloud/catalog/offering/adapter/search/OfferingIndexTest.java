@@ -73,6 +73,17 @@ class OfferingIndexTest {
     }
 
     @Test
+    void anything_typed_in_the_search_box_is_answered_without_an_error() {
+        String longest = "a-".repeat(100); // 200 characters, the controller's limit: 100 words in one
+        for (String typed : List.of("\"", "\"\"", "-", "--", "or", "or or -", "*:?\\(", "\u0000", longest)) {
+            assertThat(codes(typed)).as(typed).isEmpty();
+        }
+        assertThat(codes("\"virtual machine"))
+                .as("an unclosed quote reads to the end")
+                .containsExactlyInAnyOrder("vm-secure", "vm-budget");
+    }
+
+    @Test
     void filters_facets_totals_pages_and_sorts() {
         Result compute = search(null, "COMPUTE", null, 0, 1, "-code");
         assertThat(compute.total()).isEqualTo(2);
@@ -97,18 +108,19 @@ class OfferingIndexTest {
     void a_put_replaces_the_offering_and_is_searchable_once_published() {
         UUID id = UUID.nameUUIDFromBytes("vm-budget".getBytes());
         index.put(new IndexedOffering(
-                id,
-                "vm-budget",
-                "Machine renommée",
-                "Renamed machine",
+                new Hit(
+                        id,
+                        "vm-budget",
+                        "Machine renommée",
+                        "Renamed machine",
+                        "COMPUTE",
+                        "partner",
+                        "Partner",
+                        List.of("vm"),
+                        null,
+                        "RETIRED"),
                 "",
-                "",
-                "COMPUTE",
-                "partner",
-                "Partner",
-                List.of("vm"),
-                null,
-                "RETIRED"));
+                ""));
 
         assertThat(codes("renamed")).as("not yet published").isEmpty();
         index.publish(2);
@@ -139,17 +151,18 @@ class OfferingIndexTest {
             String provider,
             String tag) {
         return new IndexedOffering(
-                UUID.nameUUIDFromBytes(code.getBytes()),
-                code,
-                nameFr,
-                nameEn,
+                new Hit(
+                        UUID.nameUUIDFromBytes(code.getBytes()),
+                        code,
+                        nameFr,
+                        nameEn,
+                        category,
+                        provider,
+                        provider.toUpperCase(),
+                        List.of(tag),
+                        "GOLD",
+                        "PUBLISHED"),
                 descriptionFr,
-                descriptionEn,
-                category,
-                provider,
-                provider.toUpperCase(),
-                List.of(tag),
-                "GOLD",
-                "PUBLISHED");
+                descriptionEn);
     }
 }
