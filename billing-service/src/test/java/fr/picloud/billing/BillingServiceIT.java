@@ -1,5 +1,6 @@
 package fr.picloud.billing;
 
+import fr.picloud.platform.test.MutableClock;
 import fr.picloud.platform.test.PiCloudIntegrationTest;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -17,5 +18,7 @@ import org.springframework.test.context.TestPropertySource;
 @Inherited
 @PiCloudIntegrationTest
 @Import(MutableClock.Config.class)
-@TestPropertySource(properties = "picloud.billing.budget-check-interval=PT24H")
+// the scheduled jobs are left to the tests, which call them through the API
+@TestPropertySource(
+        properties = {"picloud.billing.budget-check-interval=PT24H", "picloud.billing.held-aside-interval=PT24H"})
 public @interface BillingServiceIT {}

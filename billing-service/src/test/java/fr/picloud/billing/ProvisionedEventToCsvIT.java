@@ -12,6 +12,7 @@ import fr.picloud.contracts.provisioning.ProvisioningCompleted;
 import fr.picloud.contracts.tenant.TenantUpdated;
 import fr.picloud.platform.messaging.CloudEventCodec;
 import fr.picloud.platform.messaging.OutboundEvent;
+import fr.picloud.platform.test.MutableClock;
 import fr.picloud.platform.test.TestKafka;
 import fr.picloud.platform.test.TestTokens;
 import java.time.Duration;
@@ -158,6 +159,8 @@ class ProvisionedEventToCsvIT {
                 order, tenant, offering, ready, BillingWorld.volume(BillingWorld.unique("vol"), 100, ready)));
 
         assertThat(world.statement(tenant, "2025-11").path("lines").isEmpty()).isTrue();
+        assertThat(world.api.post("/api/v1/unpriced/refresh", FINANCE, "").status())
+                .isEqualTo(200);
         var held = world.api.get("/api/v1/unpriced", FINANCE).json();
         assertThat(held.findValuesAsString("orderId")).contains(order.toString());
         assertThat(world.api
@@ -174,7 +177,10 @@ class ProvisionedEventToCsvIT {
 
         assertThat(world.statement(tenant, "2025-11").path("lines").findValuesAsString("unit"))
                 .containsExactly("SETUP_FEE", "VOLUME_GB_MONTH");
-        assertThat(world.api.get("/api/v1/unpriced", FINANCE).json().findValuesAsString("orderId"))
+        assertThat(world.api
+                        .post("/api/v1/unpriced/refresh", FINANCE, "")
+                        .json()
+                        .findValuesAsString("orderId"))
                 .doesNotContain(order.toString());
     }
 

@@ -1,12 +1,14 @@
 package fr.picloud.contracts;
 
 import fr.picloud.contracts.billing.BudgetThresholdCrossed;
+import fr.picloud.contracts.migration.WaveLaunched;
 import fr.picloud.contracts.offering.OfferingDeprecated;
 import fr.picloud.contracts.offering.OfferingPriceChanged;
 import fr.picloud.contracts.offering.OfferingPublished;
 import fr.picloud.contracts.offering.OfferingRetired;
 import fr.picloud.contracts.offering.OfferingUpdated;
 import fr.picloud.contracts.order.DecommissionRequested;
+import fr.picloud.contracts.order.OperationRequested;
 import fr.picloud.contracts.order.OrderApprovalEscalated;
 import fr.picloud.contracts.order.OrderApproved;
 import fr.picloud.contracts.order.OrderCancelled;
@@ -17,6 +19,8 @@ import fr.picloud.contracts.order.OrderRequestRefused;
 import fr.picloud.contracts.order.PlaceOrderRequested;
 import fr.picloud.contracts.order.ProvisioningRequested;
 import fr.picloud.contracts.provisioning.DecommissionCompleted;
+import fr.picloud.contracts.provisioning.OperationCompleted;
+import fr.picloud.contracts.provisioning.OperationFailed;
 import fr.picloud.contracts.provisioning.ProvisioningCompensated;
 import fr.picloud.contracts.provisioning.ProvisioningCompensationFailed;
 import fr.picloud.contracts.provisioning.ProvisioningCompleted;
@@ -53,10 +57,13 @@ public final class MessageCatalog {
             OrderApprovalEscalated.class,
             ProvisioningRequested.class,
             DecommissionRequested.class,
+            OperationRequested.class,
             ProvisioningCompleted.class,
             ProvisioningFailed.class,
             ProvisioningCompensated.class,
             DecommissionCompleted.class,
+            OperationCompleted.class,
+            OperationFailed.class,
             ProvisioningCompensationFailed.class,
             SagaStarted.class,
             SagaStepStarted.class,
@@ -68,7 +75,8 @@ public final class MessageCatalog {
             TenantUpdated.class,
             BudgetThresholdCrossed.class,
             PlaceOrderRequested.class,
-            OrderRequestRefused.class);
+            OrderRequestRefused.class,
+            WaveLaunched.class);
 
     private static final Map<Key, Class<? extends Message>> BY_KEY =
             ALL.stream().collect(Collectors.toUnmodifiableMap(MessageCatalog::keyOf, Function.identity()));

@@ -27,6 +27,12 @@ public final class Topics {
     /** Compacted, keyed by tenant id: the full current state of every tenant (hierarchy, cost centres, budget). */
     public static final String TENANTS = "picloud.tenants";
 
+    /**
+     * Compacted, keyed by wave id: each launched migration wave with the orders its plan asks for, for
+     * which tenant (order-service places a requested order only if a wave names it).
+     */
+    public static final String MIGRATION_WAVES = "picloud.migration.waves";
+
     /** Keyed by tenant id: what billing tells the others (budget thresholds crossed). */
     public static final String BILLING = "picloud.billing";
 
@@ -47,6 +53,7 @@ public final class Topics {
             new Definition(PROVISIONING_OUTCOMES, 3, false, 30),
             new Definition(PROVISIONING_SAGAS, 3, false, 7),
             new Definition(TENANTS, 3, true, -1),
+            new Definition(MIGRATION_WAVES, 3, true, -1),
             new Definition(BILLING, 3, false, 30));
 
     private Topics() {}

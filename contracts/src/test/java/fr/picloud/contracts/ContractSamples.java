@@ -1,6 +1,7 @@
 package fr.picloud.contracts;
 
 import fr.picloud.contracts.billing.BudgetThresholdCrossed;
+import fr.picloud.contracts.migration.WaveLaunched;
 import fr.picloud.contracts.offering.OfferingDeprecated;
 import fr.picloud.contracts.offering.OfferingPriceChanged;
 import fr.picloud.contracts.offering.OfferingPublished;
@@ -11,6 +12,8 @@ import fr.picloud.contracts.offering.PriceList;
 import fr.picloud.contracts.offering.PriceUnit;
 import fr.picloud.contracts.offering.ResourceTemplate;
 import fr.picloud.contracts.order.DecommissionRequested;
+import fr.picloud.contracts.order.OperationRequested;
+import fr.picloud.contracts.order.OperationType;
 import fr.picloud.contracts.order.OrderApprovalEscalated;
 import fr.picloud.contracts.order.OrderApproved;
 import fr.picloud.contracts.order.OrderCancelled;
@@ -22,6 +25,8 @@ import fr.picloud.contracts.order.OrderRequestRefused;
 import fr.picloud.contracts.order.PlaceOrderRequested;
 import fr.picloud.contracts.order.ProvisioningRequested;
 import fr.picloud.contracts.provisioning.DecommissionCompleted;
+import fr.picloud.contracts.provisioning.OperationCompleted;
+import fr.picloud.contracts.provisioning.OperationFailed;
 import fr.picloud.contracts.provisioning.ProvisionedResource;
 import fr.picloud.contracts.provisioning.ProvisioningCompensated;
 import fr.picloud.contracts.provisioning.ProvisioningCompensationFailed;
@@ -77,6 +82,8 @@ final class ContractSamples {
     static final ProvisionedResource SERVER = new ProvisionedResource(
             "server-0", "server", "9f1c0a2e-0d7b-4c1e-9a51-3f7e0c2b1a00", "m1.small", 1, 2, null, null, READY_AT);
 
+    static final UUID OPERATION_ID = UUID.fromString("7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d");
+
     static final List<ProvisionedResource> INVENTORY = List.of(
             SERVER,
             new ProvisionedResource(
@@ -127,7 +134,8 @@ final class ContractSamples {
                             "POL-001",
                             ORDER_PARAMETERS,
                             new OrderQuote("EUR", 1, new BigDecimal("18.25"), new BigDecimal("25.00")),
-                            "PENDING_APPROVAL")),
+                            "PENDING_APPROVAL",
+                            "migration-service")),
             Map.entry(OrderApproved.class, new OrderApproved(ORDER_ID, "police", List.of("approver-police"), false)),
             Map.entry(
                     OrderRejected.class, new OrderRejected(ORDER_ID, "police", "approver-police", "not this quarter")),
@@ -154,6 +162,40 @@ final class ContractSamples {
                                             "vm", "server", List.of(), 2, null, Map.of("flavor", "m1.small")))),
                             new ProvisioningRequested.ProjectQuota(200, 800, 20000, 100, 20))),
             Map.entry(DecommissionRequested.class, new DecommissionRequested(ORDER_ID, "police", INVENTORY)),
+            Map.entry(
+                    OperationRequested.class,
+                    new OperationRequested(
+                            OPERATION_ID, ORDER_ID, "police", OperationType.RESIZE, SERVER, "m1.large", 4, 8, null)),
+            Map.entry(
+                    OperationCompleted.class,
+                    new OperationCompleted(
+                            OPERATION_ID,
+                            ORDER_ID,
+                            "police",
+                            OperationType.SNAPSHOT,
+                            new ProvisionedResource(
+                                    "data-volume-0-snapshot-1",
+                                    "volume-snapshot",
+                                    "5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b",
+                                    null,
+                                    null,
+                                    null,
+                                    50,
+                                    null,
+                                    READY_AT),
+                            null,
+                            null,
+                            READY_AT)),
+            Map.entry(
+                    OperationFailed.class,
+                    new OperationFailed(
+                            OPERATION_ID,
+                            ORDER_ID,
+                            "police",
+                            OperationType.RESIZE,
+                            "the resize did not finish: it was reverted",
+                            true,
+                            READY_AT)),
             Map.entry(
                     ProvisioningCompleted.class,
                     new ProvisioningCompleted(ORDER_ID, INVENTORY, "police", VM_STACK.offeringId(), SAGA_ID, READY_AT)),
@@ -199,6 +241,14 @@ final class ContractSamples {
                             "police",
                             "the parameters do not satisfy the offering's schema",
                             List.of(new OrderRequestRefused.Violation("/diskGb", "must be at most 2000")))),
+            Map.entry(
+                    WaveLaunched.class,
+                    new WaveLaunched(
+                            UUID.fromString("7d1c0a2e-0d7b-4c1e-9a51-3f7e0c2b1a00"),
+                            2,
+                            1,
+                            "migration-lead",
+                            List.of(new WaveLaunched.Member(ORDER_ID, "police", "APP-0042")))),
             Map.entry(TenantUpdated.class, new TenantUpdated(POLICE)),
             Map.entry(
                     BudgetThresholdCrossed.class,

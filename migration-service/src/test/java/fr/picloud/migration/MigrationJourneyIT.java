@@ -116,6 +116,26 @@ class MigrationJourneyIT {
     }
 
     @Test
+    @Order(3)
+    void a_wave_length_or_a_start_no_date_can_hold_is_a_422_naming_it_not_a_500() {
+        var longWaves = world.api.post(
+                "/api/v1/waves/plan",
+                LEAD,
+                PLAN.replace("\"2027-01-04\"", "\"2027-01-04\", \"waveDays\": 2000000000")
+                        .formatted("0.3333", 30, 400));
+        var farStart = world.api.post(
+                "/api/v1/waves/plan",
+                LEAD,
+                PLAN.replace("2027-01-04", "+999999999-12-31").formatted("0.3333", 30, 400));
+
+        assertThat(longWaves.status()).as(longWaves.raw().body()).isEqualTo(422);
+        assertThat(longWaves.json().path("errors").findValuesAsString("field")).containsExactly("waveDays");
+        assertThat(farStart.status()).as(farStart.raw().body()).isEqualTo(422);
+        assertThat(farStart.json().path("errors").findValuesAsString("field")).containsExactly("startDate");
+        assertThat(world.ok(world.api.get("/api/v1/waves/plans", LEAD))).isEmpty();
+    }
+
+    @Test
     @Order(4)
     void a_plan_moves_a_third_by_score_never_before_dependencies_and_keeps_a_cycle_together() {
         JsonNode plan = world.ok(world.api.post("/api/v1/waves/plan", LEAD, PLAN.formatted("0.3333", 30, 400)));
@@ -191,6 +211,29 @@ class MigrationJourneyIT {
         assertThat(request.path("parameters").path("flavor").asString()).startsWith("m1.");
         assertThat(launched.path("wave").path("members").findValuesAsString("status"))
                 .containsOnly("PROVISIONING");
+        // the wave names each requested order with its tenant: order-service places only those
+        List<JsonNode> launches = MigrationWorld.payloads(
+                Topics.MIGRATION_WAVES,
+                "picloud.migration.wave-launched",
+                payload -> payload.path("waveId").asString().equals(first),
+                1);
+        assertThat(launches)
+                .as("a relaunch that requests nothing announces nothing")
+                .hasSize(1);
+        JsonNode announced = launches.getFirst();
+        assertThat(announced.path("lead").asString()).isEqualTo("lead-dsic");
+        assertThat(announced.path("members").findValuesAsString("orderId"))
+                .containsExactlyInAnyOrderElementsOf(requests.stream()
+                        .map(payload -> payload.path("orderId").asString())
+                        .toList());
+        for (JsonNode member : announced.path("members")) {
+            JsonNode asked = requests.stream()
+                    .filter(payload -> payload.path("orderId").equals(member.path("orderId")))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(member.path("tenant").asString())
+                    .isEqualTo(asked.path("tenant").asString());
+        }
     }
 
     @Test

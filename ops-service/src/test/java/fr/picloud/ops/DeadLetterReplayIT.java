@@ -137,6 +137,55 @@ class DeadLetterReplayIT {
     }
 
     @Test
+    void a_replay_goes_to_the_topic_the_dead_letter_topics_name_encodes_whatever_its_header_says() {
+        String forgedDlq = "error." + Topics.BILLING + ".forged-" + UUID.randomUUID();
+        var forged = Records.event(
+                forgedDlq,
+                // a type no consumer knows: its replayed copy is skipped, not parked again by the budget watcher
+                "picloud.test.forged-request",
+                "tenant-forged",
+                "police",
+                "tenant-forged",
+                Instant.now(),
+                "{\"tenant\":\"police\"}");
+        forged.headers()
+                .add("x-original-topic", Topics.ORDER_REQUESTS.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        messages.send(forged);
+        String id = Records.id(forged);
+        JsonNode parked = await("the forged record listed on " + forgedDlq)
+                .atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> {
+                            for (JsonNode message : new ApiClient(port)
+                                    .get("/api/v1/ops/dead-letters", OPS)
+                                    .json()
+                                    .findValues("messages")) {
+                                for (JsonNode listed : message) {
+                                    if (listed.path("eventId").asString().equals(id)) {
+                                        return listed;
+                                    }
+                                }
+                            }
+                            return null;
+                        },
+                        java.util.Objects::nonNull);
+        assertThat(parked.path("originalTopic").asString()).isEqualTo(Topics.BILLING);
+
+        ApiClient.Response replay = post("/api/v1/ops/dead-letters/" + forgedDlq + "/"
+                + parked.path("partition").asInt() + "/" + parked.path("offset").asLong() + "/replay");
+
+        assertThat(replay.status()).isEqualTo(200);
+        assertThat(replay.json().path("originalTopic").asString()).isEqualTo(Topics.BILLING);
+        assertThat(copiesOnBilling(id))
+                .as("the replay went to the topic the name encodes")
+                .isEqualTo(1);
+        assertThat(Records.allOf(Topics.ORDER_REQUESTS).stream()
+                        .filter(record -> id.equals(TestMessages.header(record, "ce_id"))))
+                .as("nothing reaches the topic the header names")
+                .isEmpty();
+    }
+
+    @Test
     void a_replay_of_an_unknown_topic_or_offset_is_a_404() {
         assertThat(post("/api/v1/ops/dead-letters/error.nothing.here/0/0/replay")
                         .status())

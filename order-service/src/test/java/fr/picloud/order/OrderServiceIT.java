@@ -1,5 +1,6 @@
 package fr.picloud.order;
 
+import fr.picloud.platform.test.MutableClock;
 import fr.picloud.platform.test.PiCloudIntegrationTest;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;

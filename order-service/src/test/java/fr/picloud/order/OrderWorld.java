@@ -141,8 +141,13 @@ public final class OrderWorld implements AutoCloseable {
 
     /** Publishes an offering on the catalogue topic and waits until the replica holds it. */
     public UUID offering(String status) {
-        UUID offeringId = UUID.randomUUID();
-        OfferingState state = vmStack(offeringId, status);
+        return offering(vmStack(UUID.randomUUID(), status));
+    }
+
+    /** Publishes this offering state on the catalogue topic and waits until the replica holds it. */
+    public UUID offering(OfferingState state) {
+        UUID offeringId = state.offeringId();
+        String status = state.status();
         OfferingEvent event = "RETIRED".equals(status) ? new OfferingRetired(state) : new OfferingPublished(state);
         send(Topics.CATALOG_OFFERINGS, event.aggregateId(), event, null);
         await("offering " + offeringId + " in the replica")

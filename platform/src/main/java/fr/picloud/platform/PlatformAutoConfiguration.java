@@ -8,8 +8,6 @@ import fr.picloud.platform.messaging.ProcessedEvents;
 import fr.picloud.platform.messaging.TopicDeclarations;
 import fr.picloud.platform.persistence.PlatformSchemaMigration;
 import fr.picloud.platform.validation.JsonSchemaChecks;
-import fr.picloud.platform.web.CorrelationIdFilter;
-import fr.picloud.platform.web.ProblemDetailsAdvice;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -25,12 +23,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.Ordered;
-import org.springframework.core.task.TaskExecutor;
-import org.springframework.core.task.support.ContextPropagatingTaskDecorator;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -84,23 +78,17 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean(KafkaOutboxRelay.EXECUTOR)
-    TaskExecutor outboxRelayExecutor() {
-        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-        executor.setCorePoolSize(1);
-        executor.setMaxPoolSize(1);
-        executor.setThreadNamePrefix("outbox-relay-");
-        // the relay's Kafka send continues the trace of the request or event that caused it
-        executor.setTaskDecorator(new ContextPropagatingTaskDecorator());
-        executor.setWaitForTasksToCompleteOnShutdown(true);
-        executor.setAwaitTerminationSeconds(10);
-        return executor;
+    ThreadPoolTaskExecutor outboxRelayExecutor(@Value("${picloud.outbox.relay-capacity:10000}") int capacity) {
+        return KafkaOutboxRelay.executor(capacity);
     }
 
     @Bean
     KafkaOutboxRelay kafkaOutboxRelay(
             KafkaTemplate<String, byte[]> outboxKafkaTemplate,
-            @Value("${picloud.outbox.send-timeout:PT10S}") Duration sendTimeout) {
-        return new KafkaOutboxRelay(outboxKafkaTemplate, sendTimeout);
+            @Value("${picloud.outbox.send-timeout:PT10S}") Duration sendTimeout,
+            @Value("${picloud.outbox.relay-capacity:10000}") int capacity,
+            @Value("${picloud.outbox.refusal-memory:PT5M}") Duration refusalMemory) {
+        return new KafkaOutboxRelay(outboxKafkaTemplate, sendTimeout, capacity, refusalMemory);
     }
 
     @Bean
@@ -146,18 +134,5 @@ public class PlatformAutoConfiguration {
     @Bean
     PlatformSchemaMigration platformSchemaMigration() {
         return new PlatformSchemaMigration();
-    }
-
-    @Bean
-    FilterRegistrationBean<CorrelationIdFilter> correlationIdFilter() {
-        FilterRegistrationBean<CorrelationIdFilter> registration =
-                new FilterRegistrationBean<>(new CorrelationIdFilter());
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-        return registration;
-    }
-
-    @Bean
-    ProblemDetailsAdvice problemDetailsAdvice() {
-        return new ProblemDetailsAdvice();
     }
 }

@@ -87,7 +87,7 @@ public final class PricingCalculator {
         return amount.setScale(2, RoundingMode.HALF_EVEN);
     }
 
-    private static void addLine(List<QuoteLine> lines, PriceList prices, PriceUnit unit, int quantity) {
+    private static void addLine(List<QuoteLine> lines, PriceList prices, PriceUnit unit, long quantity) {
         if (quantity == 0) {
             return;
         }

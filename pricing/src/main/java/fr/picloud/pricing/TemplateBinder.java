@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,31 +37,42 @@ public final class TemplateBinder {
     public static ResourceTemplate bind(ResourceTemplate template, Map<String, Object> parameters) {
         List<Resource> bound = new ArrayList<>();
         for (Resource resource : template.resources()) {
-            // a declared condition holds only when it binds to true: an omitted optional parameter is false
-            Object when = value(resource.when(), parameters);
-            if (resource.when() != null && !Boolean.TRUE.equals(when) && !"true".equals(when)) {
-                continue;
-            }
-            Object count = value(resource.count(), parameters);
-            @SuppressWarnings("unchecked")
-            Map<String, Object> properties = (Map<String, Object>) value(resource.properties(), parameters);
-            bound.add(new Resource(
-                    resource.name(),
-                    resource.kind(),
-                    resource.dependsOn(),
-                    count == null ? 1 : count,
-                    null,
-                    properties));
+            bind(resource, parameters).ifPresent(bound::add);
         }
         return new ResourceTemplate(template.flavors(), bound);
     }
 
-    private static Object value(Object raw, Map<String, Object> parameters) {
+    /** One resource bound, or empty when its {@code when} is false. */
+    public static Optional<Resource> bind(Resource resource, Map<String, Object> parameters) {
+        // a declared condition holds only when it binds to true: an omitted optional parameter is false
+        Object when = value(resource.when(), parameters);
+        if (resource.when() != null && !Boolean.TRUE.equals(when) && !"true".equals(when)) {
+            return Optional.empty();
+        }
+        Object count = value(resource.count(), parameters);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> properties = (Map<String, Object>) value(resource.properties(), parameters);
+        return Optional.of(new Resource(
+                resource.name(), resource.kind(), resource.dependsOn(), count == null ? 1 : count, null, properties));
+    }
+
+    /** The parameter a template value stands for when it is one placeholder and nothing else. */
+    public static Optional<String> placeholder(Object raw) {
         if (raw instanceof String text) {
             Matcher whole = PLACEHOLDER.matcher(text);
             if (whole.matches()) {
-                return parameters.get(whole.group(1));
+                return Optional.of(whole.group(1));
             }
+        }
+        return Optional.empty();
+    }
+
+    private static Object value(Object raw, Map<String, Object> parameters) {
+        Optional<String> parameter = placeholder(raw);
+        if (parameter.isPresent()) {
+            return parameters.get(parameter.get());
+        }
+        if (raw instanceof String text) {
             return PLACEHOLDER
                     .matcher(text)
                     .replaceAll(match -> Matcher.quoteReplacement(String.valueOf(parameters.get(match.group(1)))));

@@ -71,7 +71,12 @@ class PricingCalculatorTest {
                 VM_STACK, Map.of("instanceCount", 1, "diskGb", 10, "flavor", "m1.small", "image", "debian-12"));
 
         assertThat(bound.resources()).extracting(Resource::name).containsExactly("net", "data", "vm");
-        assertThat(Footprint.of(bound).floatingIps()).isZero();
+        assertThat(Footprint.of(
+                                VM_STACK,
+                                Map.of("instanceCount", 1, "diskGb", 10, "flavor", "m1.small", "image", "debian-12"),
+                                QuantityCeilings.DEFAULTS)
+                        .floatingIps())
+                .isZero();
     }
 
     @Test
@@ -82,12 +87,14 @@ class PricingCalculatorTest {
 
     @Test
     void a_monthly_quote_prices_the_footprint_over_730_hours_with_cent_rounding_per_line() {
-        Footprint footprint = Footprint.of(TemplateBinder.bind(
-                VM_STACK, Map.of("instanceCount", 2, "diskGb", 100, "flavor", "m1.large", "floatingIp", true)));
+        Footprint footprint = Footprint.of(
+                VM_STACK,
+                Map.of("instanceCount", 2, "diskGb", 100, "flavor", "m1.large", "floatingIp", true),
+                QuantityCeilings.DEFAULTS);
 
         PricingCalculator.Quote quote = PricingCalculator.monthlyQuote(PRICES, footprint);
 
-        assertThat(footprint).isEqualTo(new Footprint(8, 32, 200, 1));
+        assertThat(footprint).isEqualTo(new Footprint(8, 32, 200, 1, 2));
         // 8 vCPU x 0.0125 x 730 = 73.00; 32 GB x 0.0042 x 730 = 98.112 -> 98.11; 200 GB x 0.045 = 9.00; 1 x 0.004 x 730
         // = 2.92
         assertThat(quote.lines())
@@ -128,11 +135,66 @@ class PricingCalculatorTest {
 
     @Test
     void an_unknown_flavor_cannot_be_priced() {
-        ResourceTemplate bound =
-                TemplateBinder.bind(VM_STACK, Map.of("instanceCount", 1, "diskGb", 10, "flavor", "x9.huge"));
-
-        assertThatThrownBy(() -> Footprint.of(bound))
+        assertThatThrownBy(() -> Footprint.of(
+                        VM_STACK,
+                        Map.of("instanceCount", 1, "diskGb", 10, "flavor", "x9.huge"),
+                        QuantityCeilings.DEFAULTS))
                 .isInstanceOf(PricingException.class)
-                .hasMessageContaining("x9.huge");
+                .hasMessageContaining("x9.huge")
+                .extracting(e -> ((PricingException) e).field())
+                .isEqualTo("parameters.flavor");
+    }
+
+    @Test
+    void a_count_that_overflows_an_int_is_refused_not_wrapped() {
+        // 1,073,741,825 x 4 vCPU wrapped to 4 vCPU in int: the price of one server
+        assertThatThrownBy(() -> Footprint.of(
+                        VM_STACK,
+                        Map.of("instanceCount", 1_073_741_825, "diskGb", 10, "flavor", "m1.large"),
+                        QuantityCeilings.DEFAULTS))
+                .isInstanceOf(PricingException.class)
+                .extracting(e -> ((PricingException) e).field())
+                .isEqualTo("parameters.instanceCount");
+    }
+
+    @Test
+    void a_count_beyond_a_long_or_negative_is_refused_naming_its_parameter() {
+        assertThatThrownBy(() -> Footprint.of(
+                        VM_STACK,
+                        Map.of("instanceCount", new BigDecimal("1e30"), "diskGb", 10, "flavor", "m1.large"),
+                        QuantityCeilings.DEFAULTS))
+                .extracting(e -> ((PricingException) e).field())
+                .isEqualTo("parameters.instanceCount");
+        assertThatThrownBy(() -> Footprint.of(
+                        VM_STACK,
+                        Map.of("instanceCount", 1, "diskGb", -10, "flavor", "m1.large"),
+                        QuantityCeilings.DEFAULTS))
+                .hasMessageContaining("never negative")
+                .extracting(e -> ((PricingException) e).field())
+                .isEqualTo("parameters.diskGb");
+    }
+
+    @Test
+    void every_ceiling_holds_whatever_the_schema_allowed() {
+        QuantityCeilings ceilings = new QuantityCeilings(10, 20, 1, 100, 16, 1000, 500);
+        Map<String, Object> fits = Map.of("instanceCount", 4, "diskGb", 100, "flavor", "m1.large");
+
+        assertThat(Footprint.of(VM_STACK, fits, ceilings)).isEqualTo(new Footprint(16, 64, 400, 0, 4));
+        assertThatThrownBy(() -> Footprint.of(
+                        VM_STACK, Map.of("instanceCount", 11, "diskGb", 10, "flavor", "m1.small"), ceilings))
+                .hasMessageContaining("11 instances, above the platform's ceiling of 10")
+                .extracting(e -> ((PricingException) e).field())
+                .isEqualTo("parameters.instanceCount");
+        assertThatThrownBy(() -> Footprint.of(
+                        VM_STACK, Map.of("instanceCount", 1, "diskGb", 101, "flavor", "m1.small"), ceilings))
+                .hasMessageContaining("GB in one volume")
+                .extracting(e -> ((PricingException) e).field())
+                .isEqualTo("parameters.diskGb");
+        assertThatThrownBy(() -> Footprint.of(
+                        VM_STACK, Map.of("instanceCount", 5, "diskGb", 10, "flavor", "m1.large"), ceilings))
+                .hasMessageContaining("20 vCPU");
+        assertThatThrownBy(() -> Footprint.of(
+                        VM_STACK, Map.of("instanceCount", 6, "diskGb", 100, "flavor", "m1.small"), ceilings))
+                .hasMessageContaining("600 GB of volumes");
     }
 }

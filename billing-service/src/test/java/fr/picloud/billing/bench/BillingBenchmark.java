@@ -2,9 +2,9 @@ package fr.picloud.billing.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.picloud.billing.MutableClock;
 import fr.picloud.billing.chargeback.application.Chargebacks;
 import fr.picloud.platform.test.ApiClient;
+import fr.picloud.platform.test.MutableClock;
 import fr.picloud.platform.test.PiCloudIntegrationTest;
 import fr.picloud.platform.test.TestTokens;
 import java.math.BigDecimal;

@@ -12,11 +12,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.picloud.billing.BillingServiceIT;
 import fr.picloud.billing.BillingWorld;
-import fr.picloud.billing.MutableClock;
 import fr.picloud.billing.metering.application.Metering;
 import fr.picloud.contracts.Message;
 import fr.picloud.contracts.offering.OfferingPublished;
 import fr.picloud.contracts.offering.PriceUnit;
+import fr.picloud.platform.test.MutableClock;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -12,6 +12,8 @@ import java.util.UUID;
  * An agent ordered an offering; its resources are reserved against the tenant's quota.
  *
  * @param status PENDING_APPROVAL, or APPROVED when the tenant's policy approved it at once
+ * @param placedBy the service that placed it on the requester's behalf ({@code migration-service}); null
+ *     when the requester placed it
  */
 @MessageType(type = "picloud.order.placed", version = 1, topic = Topics.ORDERS)
 public record OrderPlaced(
@@ -23,8 +25,23 @@ public record OrderPlaced(
         String costCenter,
         Map<String, Object> parameters,
         OrderQuote quote,
-        String status)
+        String status,
+        String placedBy)
         implements OrderEvent {
+
+    /** An order placed by its requester in person (no {@code placedBy}). */
+    public OrderPlaced(
+            UUID orderId,
+            String tenant,
+            String requester,
+            UUID offeringId,
+            String offeringCode,
+            String costCenter,
+            Map<String, Object> parameters,
+            OrderQuote quote,
+            String status) {
+        this(orderId, tenant, requester, offeringId, offeringCode, costCenter, parameters, quote, status, null);
+    }
 
     public OrderPlaced {
         Objects.requireNonNull(orderId, "orderId");

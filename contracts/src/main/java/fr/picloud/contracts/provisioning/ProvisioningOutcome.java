@@ -3,13 +3,15 @@ package fr.picloud.contracts.provisioning;
 import fr.picloud.contracts.Event;
 import java.util.UUID;
 
-/** What became of a provisioning or decommission request, keyed by the order id. */
+/** What became of a provisioning, decommission or day-2 operation request, keyed by the order id. */
 public sealed interface ProvisioningOutcome extends Event
         permits ProvisioningCompleted,
                 ProvisioningFailed,
                 ProvisioningCompensated,
                 ProvisioningCompensationFailed,
-                DecommissionCompleted {
+                DecommissionCompleted,
+                OperationCompleted,
+                OperationFailed {
 
     UUID orderId();
 

@@ -61,18 +61,27 @@ public final class LocalStack {
         TokenIssuer issuer = new TokenIssuer(ISSUER_PORT, home, environment);
         List<LocalComponent> components = new ArrayList<>(List.of(postgres, kafka, issuer));
         if (OpenStackEmulatorComponent.wanted(environment)) {
-            components.add(new OpenStackEmulatorComponent(
-                    EmulatorSettings.fromEnvironment(environment, new String[0]),
-                    home.state().resolve("clouds.yaml")));
+            EmulatorSettings settings = EmulatorSettings.fromEnvironment(environment, new String[0]);
+            if (settings.stateDirectory() == null) {
+                settings = settings.withStateDirectory(home.openstackState());
+            }
+            components.add(new OpenStackEmulatorComponent(settings, home.state().resolve("clouds.yaml")));
         }
         for (PiCloudService service : PiCloudService.values()) {
-            components.add(new ServiceProcess(
+            ServiceProcess process = new ServiceProcess(
                     service,
                     home,
                     postgres.access(),
                     kafka.bootstrapServers(),
                     issuer.issuerUri(),
-                    SERVICE_STARTUP_TIMEOUT));
+                    SERVICE_STARTUP_TIMEOUT);
+            if (service == PiCloudService.PORTAL) {
+                process = process.withEnvironment(ServiceProcess.portalEnvironment(
+                        URI.create("http://localhost:" + PiCloudService.CATALOG.port()),
+                        URI.create("http://localhost:" + PiCloudService.ORDER.port()),
+                        URI.create("http://localhost:" + PiCloudService.BILLING.port())));
+            }
+            components.add(process);
         }
         return new LocalStack(components, out);
     }

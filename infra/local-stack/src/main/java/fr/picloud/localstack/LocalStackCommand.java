@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -37,7 +38,7 @@ public final class LocalStackCommand {
         configureLogging(command, home);
         LocalStackCommand cli = new LocalStackCommand(home, System.out, System.err);
         int exitCode = switch (command) {
-            case "up" -> cli.up();
+            case "up" -> cli.up(args);
             case "down" -> cli.down();
             case "token" -> cli.token(args);
             case "seed-catalog" -> cli.seedCatalog(args);
@@ -63,7 +64,26 @@ public final class LocalStackCommand {
         SLF4JBridgeHandler.install();
     }
 
-    private int up() {
+    private int up(String[] args) {
+        boolean fresh = List.of(args).contains("--fresh");
+        if (args.length > (fresh ? 2 : 1)) {
+            err.println("usage: picloud up [--fresh]");
+            return 2;
+        }
+        if (fresh) {
+            if (new PidFile(home.pidFile()).runningStack().isPresent()) {
+                err.println("The local stack is running: stop it first (./picloud down), then ./picloud up --fresh.");
+                return 1;
+            }
+            try {
+                home.forgetState();
+            } catch (IOException e) {
+                err.println("could not delete " + home.display(home.state()) + ": " + e.getMessage());
+                return 1;
+            }
+            out.println("Starting afresh: deleted the databases, the broker's topics, the cloud and the keys in "
+                    + home.display(home.state()) + " (the logs stay).");
+        }
         LocalStack stack;
         try {
             stack = LocalStack.standard(home, System.getenv(), out);
@@ -202,8 +222,9 @@ public final class LocalStackCommand {
         out.println("""
                 usage: ./picloud COMMAND
 
-                  up             build what is stale, then start Kafka, PostgreSQL, the token issuer and the
-                                 five services in the foreground; Ctrl-C stops everything
+                  up [--fresh]   build what is stale, then start Kafka, PostgreSQL, the token issuer, the
+                                 OpenStack emulator and the services in the foreground; Ctrl-C stops
+                                 everything; --fresh first forgets all the state of .picloud/ (not the logs)
                   down           stop the running stack
                   token ACCOUNT  print a bearer token for a demo account (the stack must be up)
                   seed-catalog [FILE]  load a provider feed (JSON lines or .csv) into the catalogue,
@@ -215,7 +236,7 @@ public final class LocalStackCommand {
                   status         show what is running
                   help           this text
 
-                State and logs live in .picloud/ (delete it to start afresh); see docs/local-stack.md.
+                State and logs live in .picloud/ (up --fresh, or deleting it, starts afresh); see docs/local-stack.md.
                 The token issuer is a development tool: never deploy it.""");
         return exitCode;
     }

@@ -3,7 +3,9 @@ package fr.picloud.localstack;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Properties;
 
 /**
@@ -32,6 +34,11 @@ public record StackHome(Path root) {
         return state().resolve("postgres");
     }
 
+    /** The OpenStack emulator's cloud: a snapshot and a journal, so a restarted stack finds the same cloud. */
+    public Path openstackState() {
+        return state().resolve("openstack");
+    }
+
     public Path issuerState() {
         return state().resolve("issuer");
     }
@@ -50,6 +57,27 @@ public record StackHome(Path root) {
 
     public Path pidFile() {
         return state().resolve("local-stack.pid");
+    }
+
+    /**
+     * Deletes everything the stack keeps in {@code .picloud/} but the logs: PostgreSQL's and Kafka's
+     * data, the emulator's cloud, the issuer's keys, the demo password, {@code clouds.yaml}. All of it
+     * goes together: a cloud without the sagas that built it, or sagas without their cloud, is a stack
+     * at odds with itself.
+     */
+    public void forgetState() throws IOException {
+        if (!Files.isDirectory(state())) {
+            return;
+        }
+        try (var children = Files.list(state())) {
+            for (Path child : children.filter(path -> !path.equals(logs())).toList()) {
+                try (var tree = Files.walk(child)) {
+                    for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.delete(path);
+                    }
+                }
+            }
+        }
     }
 
     /** The executable jar a service module's build leaves in its target directory. */

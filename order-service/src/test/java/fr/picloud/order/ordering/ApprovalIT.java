@@ -7,11 +7,11 @@ import static fr.picloud.order.OrderWorld.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.picloud.contracts.Topics;
-import fr.picloud.order.MutableClock;
 import fr.picloud.order.OrderServiceIT;
 import fr.picloud.order.OrderWorld;
 import fr.picloud.order.ordering.application.ApprovalDeadlines;
 import fr.picloud.platform.test.ApiClient;
+import fr.picloud.platform.test.MutableClock;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;

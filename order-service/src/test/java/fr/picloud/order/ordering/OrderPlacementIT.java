@@ -70,7 +70,7 @@ class OrderPlacementIT {
         assertThat(response.status()).as(response.raw().body()).isEqualTo(201);
         assertThat(response.json().path("status").asString()).isEqualTo("PENDING_APPROVAL");
         PricingCalculator.Quote expected = PricingCalculator.monthlyQuote(
-                new PriceList(1, LocalDate.of(2020, 1, 1), "EUR", OrderWorld.PRICES), new Footprint(1, 2, 10, 0));
+                new PriceList(1, LocalDate.of(2020, 1, 1), "EUR", OrderWorld.PRICES), new Footprint(1, 2, 10, 0, 1));
         assertThat(response.json().path("quote").path("monthlyTotal").decimalValue())
                 .isEqualByComparingTo(expected.monthlyTotal());
         assertThat(response.json().path("quote").path("oneTimeFees").decimalValue())

@@ -16,8 +16,10 @@ public final class ApiClient {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private final String baseUrl;
 
     public ApiClient(int port) {
@@ -62,6 +64,15 @@ public final class ApiClient {
         return send(request(path, token)
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(jsonBody)));
+    }
+
+    /** Any method with any body: the raw edge of the service (bodies without a length, odd methods). */
+    public Response send(String method, String path, String token, String contentType, HttpRequest.BodyPublisher body) {
+        HttpRequest.Builder request = request(path, token).method(method, body);
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(request);
     }
 
     private HttpRequest.Builder request(String path, String token) {

@@ -30,6 +30,8 @@ public class PiCloudTestInfrastructure implements ApplicationContextInitializer<
                                 Map.entry(
                                         "spring.security.oauth2.resourceserver.jwt.public-key-location",
                                         "file:" + TestTokens.publicKeyFile()),
+                                // no issuer, the tests' key: what a service refuses to start with outside tests
+                                Map.entry("picloud.security.test-keys", "true"),
                                 Map.entry("picloud.outbox.resubmit-interval", "PT1S"),
                                 Map.entry("picloud.outbox.resubmit-min-age", "PT0S"))));
     }

@@ -28,15 +28,33 @@ public final class TestTokens {
 
     public static final String ISSUER = "https://issuer.test.picloud";
 
+    /**
+     * The audiences a token of the platform's issuer carries: each service's own (its name), as the
+     * local issuer mints them, so one user's token is accepted by every service.
+     */
+    public static final List<String> SERVICE_AUDIENCES = List.of(
+            "catalog-service",
+            "order-service",
+            "provisioning-service",
+            "billing-service",
+            "migration-service",
+            "ops-service");
+
     private static final KeyPair KEYS = generate();
     private static Path publicKeyFile;
 
     private TestTokens() {}
 
-    /** A token for a user of an organisation with the given roles, valid for an hour. */
+    /** A token for a user of an organisation with the given roles, valid for an hour, for every service. */
     public static String token(String subject, String tenant, String... roles) {
+        return tokenFor(SERVICE_AUDIENCES, subject, tenant, roles);
+    }
+
+    /** A token like {@link #token} but for the given audiences only, e.g. another client's, to show it is refused. */
+    public static String tokenFor(List<String> audiences, String subject, String tenant, String... roles) {
         return sign(new JWTClaimsSet.Builder()
                 .issuer(ISSUER)
+                .audience(audiences)
                 .subject(subject)
                 .jwtID(UUID.randomUUID().toString())
                 .issueTime(new Date())
@@ -50,6 +68,7 @@ public final class TestTokens {
     public static String providerAdminToken(String subject, String provider) {
         return sign(new JWTClaimsSet.Builder()
                 .issuer(ISSUER)
+                .audience(SERVICE_AUDIENCES)
                 .subject(subject)
                 .issueTime(new Date())
                 .expirationTime(Date.from(Instant.now().plusSeconds(3600)))
@@ -63,6 +82,7 @@ public final class TestTokens {
     public static String expiredToken(String subject, String tenant, String... roles) {
         return sign(new JWTClaimsSet.Builder()
                 .issuer(ISSUER)
+                .audience(SERVICE_AUDIENCES)
                 .subject(subject)
                 .issueTime(Date.from(Instant.now().minusSeconds(3600)))
                 .expirationTime(Date.from(Instant.now().minusSeconds(60)))

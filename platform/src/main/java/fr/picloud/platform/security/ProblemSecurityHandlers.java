@@ -1,46 +1,50 @@
 package fr.picloud.platform.security;
 
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.net.URI;
+import fr.picloud.platform.web.Problems;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
-import tools.jackson.databind.json.JsonMapper;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
-/** 401 and 403 from the security filter chain, as problem details like every other error. */
+/** 401, 403 and the firewall's rejections from the security filter chain, as problem details like every other error. */
 final class ProblemSecurityHandlers {
 
     private ProblemSecurityHandlers() {}
 
-    static AuthenticationEntryPoint unauthorized(JsonMapper json) {
+    static AuthenticationEntryPoint unauthorized() {
         return (request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Bearer");
-            write(
-                    json,
+            Problems.write(
+                    request,
                     response,
-                    HttpStatus.UNAUTHORIZED,
-                    "unauthorized",
-                    "Unauthorized",
-                    "A valid bearer token is required.");
+                    Problems.of(
+                            HttpStatus.UNAUTHORIZED,
+                            "unauthorized",
+                            "Unauthorized",
+                            "A valid bearer token for this service is required."));
         };
     }
 
-    static AccessDeniedHandler forbidden(JsonMapper json) {
-        return (request, response, e) ->
-                write(json, response, HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "Your roles do not allow this.");
+    static AccessDeniedHandler forbidden() {
+        return (request, response, e) -> Problems.write(
+                request,
+                response,
+                Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "Your roles do not allow this."));
     }
 
-    private static void write(
-            JsonMapper json, HttpServletResponse response, HttpStatus status, String type, String title, String detail)
-            throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("https://picloud.example/problems/" + type));
-        problem.setTitle(title);
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
+    /**
+     * What {@code StrictHttpFirewall} refuses (a double slash, an encoded slash or dot, a header it
+     * distrusts), which Spring Security would send to the container's error page.
+     */
+    static RequestRejectedHandler rejected() {
+        return (request, response, e) -> Problems.write(
+                request,
+                response,
+                Problems.of(
+                        HttpStatus.BAD_REQUEST,
+                        "rejected-request",
+                        "Request rejected",
+                        "The request's path or headers hold something no endpoint accepts, such as a double slash"
+                                + " or an encoded slash or dot."));
     }
 }

@@ -8,6 +8,7 @@ import fr.picloud.platform.domain.RuleViolationException;
 import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -34,7 +35,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
-    private static final String TYPE_BASE = "https://picloud.example/problems/";
+    private static final String TYPE_BASE = Problems.TYPE_BASE;
 
     public record FieldProblem(String field, String message) {}
 
@@ -83,6 +84,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
+        RequestBodyTooLargeException tooLarge = RequestBodyTooLargeException.causeOf(e);
+        if (tooLarge != null) {
+            // a body read as a stream (an import) went past the limit: the caller's doing, not a fault
+            return RequestBodyLimit.tooLarge(tooLarge.limit());
+        }
         log.error("Unexpected error", e);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
                 HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error occurred; it has been logged.");
@@ -143,11 +149,26 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        RequestBodyTooLargeException tooLarge = RequestBodyTooLargeException.causeOf(e);
+        if (tooLarge != null) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                    .body(RequestBodyLimit.tooLarge(tooLarge.limit()));
+        }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
                 HttpStatus.BAD_REQUEST, "The request body is not readable JSON of the expected shape.");
         problem.setType(URI.create(TYPE_BASE + "unreadable-body"));
         problem.setTitle("Unreadable request body");
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** Spring MVC's own problems (404, 405, 415, 406, missing parameter...) with the platform's type and title. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(
+            @Nullable Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+        if (body instanceof ProblemDetail problem) {
+            Problems.withPlatformType(problem);
+        }
+        return super.createResponseEntity(body, headers, statusCode, request);
     }
 
     private static ProblemDetail problem(HttpStatus status, String type, String title, DomainException e) {

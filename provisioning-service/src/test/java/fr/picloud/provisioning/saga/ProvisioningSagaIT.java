@@ -392,11 +392,7 @@ class ProvisioningSagaIT {
     void an_operator_can_force_a_running_saga_to_compensate() {
         cloud.faults("{\"serverBuildMs\": 120000}");
         UUID orderId = world.order(newTenant(), SagaWorld.vmStack(1, false));
-        await("the server step to wait for the build")
-                .atMost(Duration.ofSeconds(60))
-                .until(() -> sagas.findByOrder(orderId, SagaKind.PROVISION)
-                        .map(saga -> saga.step("server-0").status().name().equals("WAITING"))
-                        .orElse(false));
+        awaitServerBuilding(orderId);
         Saga running = world.saga(orderId, SagaKind.PROVISION);
 
         ApiClient.Response forced = api.post("/api/v1/sagas/" + running.id() + "/compensate", ops(), "");
@@ -409,6 +405,36 @@ class ProvisioningSagaIT {
         assertThat(api.post("/api/v1/sagas/" + running.id() + "/compensate", ops(), "")
                         .status())
                 .isEqualTo(409);
+    }
+
+    @Test
+    void a_saga_whose_project_is_gone_compensates_with_nothing_to_delete_and_says_why() {
+        cloud.faults("{\"serverBuildMs\": 120000}");
+        UUID orderId = world.order(newTenant(), SagaWorld.vmStack(1, false));
+        awaitServerBuilding(orderId);
+        Saga running = world.saga(orderId, SagaKind.PROVISION);
+        // what a saga met when an emulator that kept its cloud in memory was restarted under it: its
+        // next call cannot log in to the project, the step fails, and the compensation finds the project gone
+        cloud.deleteProject(running.projectId());
+
+        Saga saga = world.awaitEnd(orderId, SagaKind.PROVISION);
+
+        assertThat(saga.status())
+                .as("saga after its project went: %s", saga.reason())
+                .isEqualTo(SagaStatus.COMPENSATED);
+        assertThat(saga.steps())
+                .filteredOn(step -> step.resource() != null && !step.kind().equals("project"))
+                .isNotEmpty()
+                .allSatisfy(
+                        step -> assertThat(step.lastError()).contains("project " + running.projectId() + " is gone"));
+    }
+
+    private void awaitServerBuilding(UUID orderId) {
+        await("the server step to wait for the build")
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> sagas.findByOrder(orderId, SagaKind.PROVISION)
+                        .map(saga -> saga.step("server-0").status().name().equals("WAITING"))
+                        .orElse(false));
     }
 
     @Test
@@ -440,5 +466,42 @@ class ProvisioningSagaIT {
                 .isEqualTo(403);
         assertThat(api.post("/api/v1/sagas/" + saga.id() + "/retry", ops(), "").status())
                 .isEqualTo(409);
+    }
+
+    /**
+     * Keystone refuses the service account (the emulator answers 401 to every identity call) while an
+     * order is provisioned: what the order's timeline shows agents (the outcome events' reason, which
+     * order-service records as it is) is a code, a sentence in French and English and a reference; the
+     * full text, with the account and the Keystone URL, is for ops, on the saga, under that reference.
+     */
+    @Test
+    void an_agent_is_told_a_code_a_sentence_and_a_reference_and_ops_the_full_text() {
+        cloud.faults("{\"services\": {\"identity\": {\"errorRate\": 1.0, \"errorStatus\": 401}}}");
+        UUID orderId = world.order(newTenant(), SagaWorld.vmStack(1, false));
+        TestMessages.recordsOf(Topics.PROVISIONING_OUTCOMES, orderId.toString(), "picloud.provisioning.failed");
+        cloud.clearFaults();
+        Saga saga = world.awaitEnd(orderId, SagaKind.PROVISION);
+        List<ConsumerRecord<String, byte[]>> outcomes = TestMessages.recordsOf(
+                Topics.PROVISIONING_OUTCOMES,
+                orderId.toString(),
+                "picloud.provisioning.failed",
+                "picloud.provisioning.compensated");
+        String reference = "PF-" + saga.id().toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
+
+        for (ConsumerRecord<String, byte[]> outcome : outcomes) {
+            assertThat(TestMessages.payload(outcome).path("reason").asString())
+                    .as("what agents read of %s", TestMessages.header(outcome, "ce_type"))
+                    .contains("PLATFORM_FAULT", "Incident de la plateforme", "Platform fault", reference)
+                    .doesNotContain("://", "localhost", "admin", "Exception", "unexpected", "\tat ")
+                    .doesNotContainPattern("\\b[a-z0-9]+(\\.[a-z0-9]+)+\\.[A-Z]\\w+");
+        }
+        JsonNode forOps = api.get("/api/v1/sagas/" + saga.id(), ops()).json().path("saga");
+        assertThat(forOps.path("reason").asString())
+                .as("ops read the full text")
+                .contains("Unauthorized")
+                .doesNotContain("PLATFORM_FAULT");
+        assertThat(forOps.path("id").asString().toUpperCase(java.util.Locale.ROOT))
+                .as("ops find it by the reference the agent quotes")
+                .startsWith(reference.substring("PF-".length()));
     }
 }

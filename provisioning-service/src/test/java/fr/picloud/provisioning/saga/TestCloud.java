@@ -87,19 +87,37 @@ public final class TestCloud {
         return count;
     }
 
+    /** Deletes a project as the cloud's administrator: what a tenant meets when the cloud forgot it. */
+    public void deleteProject(String projectId) {
+        HttpResponse<String> login = exchange(HttpRequest.newBuilder(control("/v3/auth/tokens"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"auth": {"identity": {"methods": ["password"], "password": {"user":
+                            {"name": "admin", "domain": {"name": "Default"}, "password": "admin"}}},
+                          "scope": {"project": {"name": "admin", "domain": {"name": "Default"}}}}}""")));
+        send(HttpRequest.newBuilder(control("/v3/projects/" + projectId))
+                .header(
+                        "X-Auth-Token",
+                        login.headers().firstValue("X-Subject-Token").orElseThrow())
+                .DELETE());
+    }
+
     private URI control(String path) {
         return URI.create(url().replaceAll("/$", "") + path);
     }
 
     private String send(HttpRequest.Builder request) {
+        HttpResponse<String> response = exchange(request);
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException(
+                    "emulator control answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    private HttpResponse<String> exchange(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response =
-                    http.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() >= 300) {
-                throw new IllegalStateException(
-                        "emulator control answered " + response.statusCode() + ": " + response.body());
-            }
-            return response.body();
+            return http.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (java.io.IOException e) {
             throw new IllegalStateException("emulator control unreachable", e);
         } catch (InterruptedException e) {

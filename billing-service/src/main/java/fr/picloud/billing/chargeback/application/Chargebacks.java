@@ -21,12 +21,13 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Statements, chargeback and showback. An open period is rated from the metered usage whenever it
- * is read (usage still running counts up to now, or to the period's end once it is over), plus the
+ * Statements, chargeback and showback. Reads never write. An open period is rated from the metered
+ * usage whenever it is read (usage still running counts up to now, or to the period's end once it is over), plus the
  * adjustments of the closed periods just before it. A closed period is read back from what was
  * recorded when it closed, and checked against it.
  */
@@ -34,6 +35,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class Chargebacks {
 
     private static final Logger log = LoggerFactory.getLogger(Chargebacks.class);
+
+    /** How far back an unclosed period is still rated for the usage held aside, in months. */
+    private static final int OPEN_PERIODS_RATED = 12;
 
     private final UsageSource usage;
     private final StatementStore store;
@@ -76,7 +80,7 @@ public class Chargebacks {
      *
      * @param tenant one tenant's, or {@code null} for the whole platform
      */
-    @Transactional
+    @Transactional(readOnly = true)
     public Result chargeback(String periodText, String tenant) {
         Period period = period(periodText);
         Instant now = clock.instant();
@@ -97,8 +101,27 @@ public class Chargebacks {
             return new Result(chargeback, closed.get().closedAt(), problems, tenants);
         }
         Instant asOf = period.isOverBy(now) ? period.end() : now;
-        Chargeback chargeback = rateOpen(period, tenant, asOf, tenants, true);
+        Chargeback chargeback = rateOpen(period, tenant, asOf, tenants, false);
         return new Result(chargeback, asOf, Reconciliation.check(chargeback), tenants);
+    }
+
+    /**
+     * Rates the whole platform's open periods (the current one and those before it back to the last
+     * closed one) and records what is held aside. Reads never write: this is the rating path that
+     * does, run on a schedule and on finance's request.
+     */
+    @Transactional
+    @Scheduled(
+            fixedDelayString = "${picloud.billing.held-aside-interval:PT5M}",
+            initialDelayString = "${picloud.billing.held-aside-interval:PT5M}")
+    public void recordHeldAside() {
+        Instant now = clock.instant();
+        TenantTree tenants = usage.tenants();
+        Period period = Period.containing(now, zone);
+        for (int months = 0; months < OPEN_PERIODS_RATED && store.closed(period).isEmpty(); months++) {
+            rateOpen(period, null, period.isOverBy(now) ? period.end() : now, tenants, true);
+            period = period.previous();
+        }
     }
 
     /**
@@ -142,12 +165,12 @@ public class Chargebacks {
     }
 
     /** Month-to-date spend, the forecast to month end and the budget of one tenant. */
-    @Transactional
+    @Transactional(readOnly = true)
     public Spend spend(String tenant) {
         Instant now = clock.instant();
         Period period = Period.containing(now, zone);
         TenantTree tenants = usage.tenants();
-        BigDecimal monthToDate = total(rateOpen(period, tenant, now, tenants, true));
+        BigDecimal monthToDate = total(rateOpen(period, tenant, now, tenants, false));
         BigDecimal projected = total(rateOpen(period, tenant, period.end(), tenants, false));
         BigDecimal budget =
                 tenants.find(tenant).map(TenantTree.Node::monthlyBudget).orElse(null);

@@ -2,6 +2,7 @@ package fr.picloud.billing.chargeback.domain;
 
 import fr.picloud.contracts.offering.PriceList;
 import fr.picloud.contracts.offering.PriceUnit;
+import fr.picloud.contracts.offering.ResourceKind;
 import fr.picloud.pricing.PricingCalculator;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -198,19 +199,19 @@ public final class Rater {
     }
 
     private static List<Quantity> quantities(Chargeable.ResourceUsage usage) {
-        return switch (usage.kind()) {
-            case "server" ->
+        return switch (ResourceKind.ofWireName(usage.kind()).orElse(ResourceKind.PROJECT)) {
+            case SERVER ->
                 usage.vcpus() == null || usage.ramGb() == null
                         ? List.of(Quantity.UNMEASURED)
                         : List.of(
                                 new Quantity(PriceUnit.VCPU_HOUR, BigDecimal.valueOf(usage.vcpus())),
                                 new Quantity(PriceUnit.RAM_GB_HOUR, BigDecimal.valueOf(usage.ramGb())));
-            case "volume" ->
+            case VOLUME ->
                 usage.sizeGb() == null
                         ? List.of(Quantity.UNMEASURED)
                         : List.of(new Quantity(PriceUnit.VOLUME_GB_MONTH, BigDecimal.valueOf(usage.sizeGb())));
-            case "floating-ip" -> List.of(new Quantity(PriceUnit.FLOATING_IP_HOUR, BigDecimal.ONE));
-            // networks, routers, security groups, key pairs, attachments: not charged
+            case FLOATING_IP -> List.of(new Quantity(PriceUnit.FLOATING_IP_HOUR, BigDecimal.ONE));
+            // networks, routers, security groups, key pairs, attachments (and a kind unknown here): not charged
             default -> List.of();
         };
     }

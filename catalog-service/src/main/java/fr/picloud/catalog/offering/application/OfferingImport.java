@@ -44,6 +44,9 @@ public class OfferingImport {
     /** Rows committed together. */
     static final int BATCH_SIZE = 100;
 
+    /** A progress line is logged every this many rows. */
+    static final int PROGRESS_EVERY = 10_000;
+
     public record RowError(long row, String code, String field, String message) {}
 
     public record Report(long created, long updated, long unchanged, long rejected, List<RowError> errors) {}
@@ -85,7 +88,16 @@ public class OfferingImport {
             }
         });
         loadBatch(batch, actor, tally);
-        return tally.report();
+        Report report = tally.report();
+        log.info(
+                "feed import done: {} rows read, {} accepted ({} created, {} updated, {} unchanged), {} rejected",
+                tally.read(),
+                report.created() + report.updated() + report.unchanged(),
+                report.created(),
+                report.updated(),
+                report.unchanged(),
+                report.rejected());
+        return report;
     }
 
     private void loadBatch(List<FeedRow> batch, Actor actor, Tally tally) {
@@ -112,7 +124,15 @@ public class OfferingImport {
                     .map(row -> transaction.execute(status -> attempt(row, actor, null)))
                     .toList();
         }
+        long before = tally.read();
         results.forEach(tally::add);
+        if (tally.read() / PROGRESS_EVERY > before / PROGRESS_EVERY) {
+            log.info(
+                    "feed import: {} rows read, {} accepted, {} rejected so far",
+                    tally.read(),
+                    tally.read() - tally.rejected,
+                    tally.rejected);
+        }
     }
 
     /** A row's outcome, or the reasons it was rejected (outcome null). */
@@ -163,6 +183,10 @@ public class OfferingImport {
                             result.row().number(), result.row().code(), problem.field(), problem.message()));
                 }
             }
+        }
+
+        long read() {
+            return java.util.Arrays.stream(counts).sum() + rejected;
         }
 
         Report report() {

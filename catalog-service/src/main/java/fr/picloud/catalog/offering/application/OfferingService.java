@@ -2,9 +2,12 @@ package fr.picloud.catalog.offering.application;
 
 import fr.picloud.catalog.offering.domain.Offering;
 import fr.picloud.catalog.offering.domain.OfferingDetails;
+import fr.picloud.catalog.offering.domain.OfferingStatus;
 import fr.picloud.contracts.offering.OfferingEvent;
 import fr.picloud.contracts.offering.PriceList;
 import fr.picloud.contracts.offering.PriceUnit;
+import fr.picloud.contracts.offering.ResourceKind;
+import fr.picloud.contracts.offering.ResourceTemplate;
 import fr.picloud.platform.domain.InvalidInputException;
 import fr.picloud.platform.domain.InvalidInputException.Violation;
 import fr.picloud.platform.domain.NotFoundException;
@@ -13,11 +16,13 @@ import fr.picloud.platform.messaging.EventPublisher;
 import fr.picloud.pricing.Footprint;
 import fr.picloud.pricing.PricingCalculator;
 import fr.picloud.pricing.PricingException;
+import fr.picloud.pricing.QuantityCeilings;
 import fr.picloud.pricing.TemplateBinder;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,12 +39,19 @@ public class OfferingService {
     private final OfferingRepository offerings;
     private final ParameterSchemas schemas;
     private final EventPublisher events;
+    private final QuantityCeilings ceilings;
     private final Clock clock;
 
-    public OfferingService(OfferingRepository offerings, ParameterSchemas schemas, EventPublisher events, Clock clock) {
+    public OfferingService(
+            OfferingRepository offerings,
+            ParameterSchemas schemas,
+            EventPublisher events,
+            QuantityCeilings ceilings,
+            Clock clock) {
         this.offerings = offerings;
         this.schemas = schemas;
         this.events = events;
+        this.ceilings = ceilings;
         this.clock = clock;
     }
 
@@ -108,11 +120,28 @@ public class OfferingService {
         return offering;
     }
 
-    /** The monthly estimate of an order of this offering with these parameters, at today's prices. */
+    /**
+     * An offering as its reader may see it: a DRAFT is not found by whoever does not manage the
+     * catalogue, whether read or quoted.
+     */
     @Transactional(readOnly = true)
-    public PricingCalculator.Quote quote(UUID id, Map<String, Object> parameters) {
+    public Offering read(UUID id, boolean mayReadDrafts) {
         Offering offering = get(id);
-        List<Violation> violations = schemas.violations(offering.details().parameterSchema(), parameters);
+        if (offering.status() == OfferingStatus.DRAFT && !mayReadDrafts) {
+            throw new NotFoundException("no offering " + id);
+        }
+        return offering;
+    }
+
+    /**
+     * The monthly estimate of an order of this offering with these parameters, at today's prices,
+     * within the platform's {@link QuantityCeilings}.
+     */
+    @Transactional(readOnly = true)
+    public PricingCalculator.Quote quote(UUID id, Map<String, Object> parameters, boolean mayReadDrafts) {
+        Offering offering = read(id, mayReadDrafts);
+        List<Violation> violations = schemas.violations(
+                offering.id(), offering.revision(), offering.details().parameterSchema(), parameters);
         if (!violations.isEmpty()) {
             throw new InvalidInputException("the parameters do not satisfy the offering's schema", violations);
         }
@@ -120,11 +149,11 @@ public class OfferingService {
                 .orElseThrow(() -> new RuleViolationException(
                         "offering " + offering.details().code() + " has no price in force today", "offeringId"));
         try {
-            Footprint footprint =
-                    Footprint.of(TemplateBinder.bind(offering.details().resourceTemplate(), parameters));
+            Footprint footprint = Footprint.of(offering.details().resourceTemplate(), parameters, ceilings);
             return PricingCalculator.monthlyQuote(prices, footprint);
         } catch (PricingException e) {
-            throw new RuleViolationException(e.getMessage(), "parameters");
+            throw new InvalidInputException(
+                    "the parameters cannot be priced", List.of(new Violation(e.field(), e.getMessage())));
         }
     }
 
@@ -134,19 +163,45 @@ public class OfferingService {
      */
     void checkConsistency(OfferingDetails details) {
         List<Violation> problems = new ArrayList<>(schemas.problemsOfSchema(details.parameterSchema()));
-        Object properties = details.parameterSchema().get("properties");
-        Set<?> defined = properties instanceof Map<?, ?> map ? map.keySet() : Set.of();
+        Map<?, ?> properties = details.parameterSchema().get("properties") instanceof Map<?, ?> map ? map : Map.of();
         for (String parameter : TemplateBinder.referencedParameters(details.resourceTemplate())) {
-            if (!defined.contains(parameter)) {
+            if (!properties.containsKey(parameter)) {
                 problems.add(new Violation(
                         "resourceTemplate",
                         "refers to parameter ${" + parameter + "}, which the parameter schema does not define"));
+            }
+        }
+        for (String parameter : pricedParameters(details.resourceTemplate())) {
+            if (properties.get(parameter) instanceof Map<?, ?> property && !bounded(property)) {
+                problems.add(new Violation(
+                        "parameterSchema.properties." + parameter,
+                        "the template prices ${" + parameter + "} (a count or a volume size): its schema needs a"
+                                + " maximum, an enum or a const"));
             }
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(
                     "the offering's parameter schema or resource template is invalid", problems);
         }
+    }
+
+    /** The parameters a template binds into the footprint: every count, and the size of a volume. */
+    private static Set<String> pricedParameters(ResourceTemplate template) {
+        Set<String> priced = new LinkedHashSet<>();
+        for (ResourceTemplate.Resource resource : template.resources()) {
+            TemplateBinder.placeholder(resource.count()).ifPresent(priced::add);
+            if (ResourceKind.VOLUME.wireName().equals(resource.kind()) && resource.properties() != null) {
+                TemplateBinder.placeholder(resource.properties().get("sizeGb")).ifPresent(priced::add);
+            }
+        }
+        return priced;
+    }
+
+    private static boolean bounded(Map<?, ?> property) {
+        return property.get("maximum") instanceof Number
+                || property.get("exclusiveMaximum") instanceof Number
+                || property.get("enum") instanceof List<?>
+                || property.containsKey("const");
     }
 
     private Offering managed(UUID id, Actor actor) {

@@ -1,6 +1,7 @@
 package fr.picloud.localstack.demo;
 
 import fr.picloud.localstack.demo.DemoHttp.Reply;
+import fr.picloud.localstack.service.PiCloudService;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,8 +15,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -85,6 +88,10 @@ public final class DemoStory {
                 "%d steps in %d s; %s%n",
                 step, took.toSeconds(), failures.isEmpty() ? "everything went as told" : failures.size() + " did not:");
         failures.forEach(failure -> out.println("  ✗ " + failure));
+        out.printf(
+                "%nThe same story in the portal: http://127.0.0.1:%d/ (sign in as agent-police, approver-police,"
+                        + " finance or migration-lead; the password is in .picloud/demo-password)%n",
+                PiCloudService.PORTAL.port());
         return new Outcome(
                 failures.isEmpty(),
                 List.copyOf(failures),
@@ -392,6 +399,21 @@ public final class DemoStory {
             }
             return null;
         });
+        // launching sets PROVISIONING at once; an order is placed when order-service answers the request
+        JsonNode members = eventually("order-service to answer every request of the wave", () -> {
+            JsonNode w = http.get("migration-lead", at.migration(), "/api/v1/waves/" + wave)
+                    .json();
+            boolean answered = w.path("members").size() == size
+                    && w.path("members")
+                            .valueStream()
+                            .noneMatch(m -> m.path("orderStatus").asString().equals("REQUESTED"));
+            return answered ? w.path("members") : null;
+        });
+        line(
+                "orders of the wave: %s",
+                members.valueStream()
+                        .collect(Collectors.groupingBy(
+                                m -> m.path("orderStatus").asString(), TreeMap::new, Collectors.counting())));
         for (JsonNode w : progress.path("waves")) {
             if (w.path("id").asString().equals(wave)) {
                 line("wave %s: %s", w.path("number").asString(), w.path("byStatus"));

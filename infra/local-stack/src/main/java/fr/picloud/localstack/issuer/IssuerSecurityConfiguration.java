@@ -7,6 +7,8 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -109,15 +111,25 @@ class IssuerSecurityConfiguration {
         return new NimbusJwtEncoder(signingKeys);
     }
 
-    /** The claims the services read: {@code tenant} and {@code roles}, on access and ID tokens of demo accounts. */
+    /**
+     * The claims the services read: {@code tenant} and {@code roles}, on access and ID tokens of demo
+     * accounts; and the services' audiences on access tokens (beside the client's own), so the
+     * portal's token is accepted by every service it relays it to. An ID token's audience stays the client.
+     */
     @Bean
-    OAuth2TokenCustomizer<JwtEncodingContext> demoAccountClaims() {
+    OAuth2TokenCustomizer<JwtEncodingContext> demoAccountClaims(IssuerProperties properties) {
         return context -> {
-            boolean accessOrIdToken = OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())
+            boolean accessToken = OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType());
+            boolean accessOrIdToken = accessToken
                     || OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue());
             if (accessOrIdToken) {
                 DemoAccount.named(context.getPrincipal().getName())
                         .ifPresent(account -> DemoClaims.add(account, context.getClaims()));
+            }
+            if (accessToken) {
+                List<String> audiences = new ArrayList<>(properties.audiences());
+                audiences.add(context.getRegisteredClient().getClientId());
+                context.getClaims().audience(audiences);
             }
         };
     }

@@ -15,6 +15,7 @@ import org.springframework.security.oauth2.server.authorization.settings.Authori
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -25,7 +26,6 @@ import org.springframework.web.bind.annotation.RestController;
 class LocalTokenController {
 
     static final String PATH = "/local/accounts";
-    static final String AUDIENCE = "picloud";
 
     private final JwtEncoder encoder;
     private final AuthorizationServerSettings settings;
@@ -37,13 +37,17 @@ class LocalTokenController {
         this.properties = properties;
     }
 
+    /**
+     * A token for a demo account, for every service's audience; with {@code audience}, for those
+     * audiences only (to show that a service refuses a token the issuer signed for someone else).
+     */
     @PostMapping(PATH + "/{account}/tokens")
-    MintedToken mint(@PathVariable String account) {
+    MintedToken mint(@PathVariable String account, @RequestParam(required = false) List<String> audience) {
         DemoAccount demo = DemoAccount.named(account).orElseThrow(() -> new UnknownAccountException(account));
         Instant now = Instant.now();
         JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
                 .issuer(settings.getIssuer())
-                .audience(List.of(AUDIENCE))
+                .audience(audience == null || audience.isEmpty() ? properties.audiences() : audience)
                 .id(UUID.randomUUID().toString())
                 .issuedAt(now)
                 .notBefore(now)

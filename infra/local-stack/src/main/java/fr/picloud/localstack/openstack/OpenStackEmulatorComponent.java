@@ -14,7 +14,9 @@ import java.util.Map;
 /**
  * The OpenStack emulator, in the stack's JVM, when no real cloud is configured (neither
  * {@code OS_CLOUD} nor {@code OS_AUTH_URL} set). It writes a {@code clouds.yaml} naming it
- * {@code picloud-emulator}, so the official {@code openstack} CLI reaches it unchanged.
+ * {@code picloud-emulator}, so the official {@code openstack} CLI reaches it unchanged. With a state
+ * directory (the standard stack's {@code .picloud/openstack}) the cloud outlives the stack: a stack
+ * stopped or killed mid-saga comes back to the same projects, tokens and resources.
  */
 public final class OpenStackEmulatorComponent implements LocalComponent {
 
@@ -89,12 +91,16 @@ public final class OpenStackEmulatorComponent implements LocalComponent {
 
     @Override
     public List<Endpoint> endpoints() {
-        return List.of(
+        List<Endpoint> endpoints = new java.util.ArrayList<>(List.of(
                 new Endpoint("keystone", "http://127.0.0.1:" + settings.port() + "/v3"),
                 new Endpoint("control", "http://127.0.0.1:" + settings.port() + "/_emulator/inventory"),
                 new Endpoint(
                         "cli",
                         "OS_CLIENT_CONFIG_FILE=" + cloudsYaml + " openstack --os-cloud " + CLOUD_NAME
-                                + " server list"));
+                                + " server list")));
+        if (settings.stateDirectory() != null) {
+            endpoints.add(new Endpoint("state", settings.stateDirectory().toString()));
+        }
+        return endpoints;
     }
 }

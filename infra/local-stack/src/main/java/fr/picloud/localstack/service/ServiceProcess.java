@@ -204,13 +204,29 @@ public final class ServiceProcess implements LocalComponent {
     }
 
     private Map<String, String> standardEnvironment() {
+        if (service == PiCloudService.PORTAL) {
+            return Map.of("SERVER_PORT", String.valueOf(port), "PICLOUD_PORTAL_ISSUER_URI", issuer.toString());
+        }
         return Map.of(
                 "SERVER_PORT", String.valueOf(port),
                 "SPRING_DATASOURCE_URL", database.url(service.database()),
                 "SPRING_DATASOURCE_USERNAME", database.username(),
                 "SPRING_DATASOURCE_PASSWORD", database.password(),
                 "SPRING_KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers,
-                "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", issuer.toString());
+                "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", issuer.toString(),
+                // the profile under which a service trusts the local issuer; outside it, a service refuses to start
+                "SPRING_PROFILES_ACTIVE", "local");
+    }
+
+    /**
+     * The portal's settings: where the APIs it calls are. Given apart from the standard environment
+     * because tests run the services on free ports.
+     */
+    public static Map<String, String> portalEnvironment(URI catalog, URI orders, URI billing) {
+        return Map.of(
+                "PICLOUD_PORTAL_SERVICES_CATALOG", catalog.toString(),
+                "PICLOUD_PORTAL_SERVICES_ORDERS", orders.toString(),
+                "PICLOUD_PORTAL_SERVICES_BILLING", billing.toString());
     }
 
     private void awaitUp(Process started, Path logFile) throws InterruptedException, TimeoutException {
@@ -295,6 +311,13 @@ public final class ServiceProcess implements LocalComponent {
 
     @Override
     public List<Endpoint> endpoints() {
+        if (service == PiCloudService.PORTAL) {
+            // the issuer sends the browser back to 127.0.0.1 (it refuses localhost in redirect URIs), and the
+            // session cookie must be the one of that host
+            return List.of(
+                    new Endpoint("portal", portalUri().toString()),
+                    new Endpoint("log", home.display(home.log(service.module()))));
+        }
         return List.of(
                 new Endpoint("api", baseUri().toString()),
                 new Endpoint("swagger-ui", baseUri().resolve("/swagger-ui.html").toString()),
@@ -303,5 +326,10 @@ public final class ServiceProcess implements LocalComponent {
 
     public URI baseUri() {
         return URI.create("http://localhost:" + port);
+    }
+
+    /** Where a browser opens the portal. */
+    public URI portalUri() {
+        return URI.create("http://127.0.0.1:" + port + "/");
     }
 }

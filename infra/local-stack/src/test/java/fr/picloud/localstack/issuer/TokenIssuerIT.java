@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.picloud.localstack.FreePorts;
 import fr.picloud.localstack.StackHome;
+import fr.picloud.localstack.service.PiCloudService;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
@@ -15,6 +16,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,6 +43,12 @@ class TokenIssuerIT {
     static TokenIssuer issuer;
     static final HttpClient http = HttpClient.newHttpClient();
     static final JsonMapper json = JsonMapper.builder().build();
+    /** Every service the stack runs accepts only tokens for its own name. */
+    /** The services that accept tokens (the portal is a client of the issuer, not a resource server). */
+    static final List<String> SERVICES = Arrays.stream(PiCloudService.values())
+            .filter(service -> service != PiCloudService.PORTAL)
+            .map(PiCloudService::module)
+            .toList();
 
     @BeforeAll
     static void startIssuer() {
@@ -65,6 +76,78 @@ class TokenIssuerIT {
         assertThat(jwt.getClaimAsString("tenant")).isEqualTo("police");
         assertThat(jwt.getClaimAsStringList("roles")).containsExactly("approver");
         assertThat(jwt.getExpiresAt()).isAfter(jwt.getIssuedAt());
+    }
+
+    @Test
+    void a_token_minted_for_another_audience_is_for_that_audience_only() throws Exception {
+        HttpResponse<String> minted = http.send(
+                HttpRequest.newBuilder(issuer.issuerUri()
+                                .resolve(LocalTokenController.PATH + "/agent-police/tokens?audience=another-client"))
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        Jwt jwt = JwtDecoders.fromIssuerLocation("http://localhost:" + port)
+                .decode(json.readTree(minted.body()).path("access_token").asString());
+
+        assertThat(jwt.getAudience()).containsExactly("another-client");
+    }
+
+    @Test
+    void a_minted_token_is_for_every_service() throws Exception {
+        Jwt jwt = JwtDecoders.fromIssuerLocation("http://localhost:" + port)
+                .decode(new IssuerClient(issuer.issuerUri()).mint("agent-police"));
+
+        assertThat(jwt.getAudience()).containsAll(SERVICES);
+    }
+
+    @Test
+    void the_portals_sign_in_gives_an_access_token_for_every_service() throws Exception {
+        HttpClient browser = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        signIn(
+                browser,
+                "agent-police",
+                Files.readString(repository.resolve(".picloud/demo-password")).strip());
+        String verifier = "a-code-verifier-of-the-portal-long-enough-for-pkce-0123456789";
+        String challenge = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(
+                        MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        // the portal's registered redirect URI; on a loopback address the issuer accepts any port (RFC 8252)
+        String callback = "http://127.0.0.1:5173/login/oauth2/code/picloud";
+        HttpResponse<Void> authorized = browser.send(
+                HttpRequest.newBuilder(issuer.issuerUri()
+                                .resolve("/oauth2/authorize?response_type=code&client_id=picloud-portal&scope=openid"
+                                        + "&redirect_uri=" + encode(callback) + "&code_challenge=" + challenge
+                                        + "&code_challenge_method=S256"))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.discarding());
+        String location = authorized.headers().firstValue("Location").orElseThrow();
+        Matcher code = Pattern.compile("[?&]code=([^&]+)").matcher(location);
+        assertThat(code.find())
+                .as("redirected to the portal with a code: " + location)
+                .isTrue();
+
+        HttpResponse<String> tokens = http.send(
+                HttpRequest.newBuilder(issuer.issuerUri().resolve("/oauth2/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "grant_type=authorization_code&client_id=picloud-portal"
+                                        + "&code=" + code.group(1) + "&redirect_uri=" + encode(callback)
+                                        + "&code_verifier="
+                                        + verifier))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
+        Jwt accessToken = JwtDecoders.fromIssuerLocation("http://localhost:" + port)
+                .decode(json.readTree(tokens.body()).path("access_token").asString());
+
+        assertThat(accessToken.getSubject()).isEqualTo("agent-police");
+        assertThat(accessToken.getClaimAsString("tenant")).isEqualTo("police");
+        assertThat(accessToken.getAudience()).containsAll(SERVICES).contains("picloud-portal");
     }
 
     @Test
@@ -124,10 +207,17 @@ class TokenIssuerIT {
 
     /** Signs in through the login form as a browser would; returns where the issuer redirects. */
     private static String signIn(String account, String password) throws IOException, InterruptedException {
-        HttpClient browser = HttpClient.newBuilder()
-                .cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        return signIn(
+                HttpClient.newBuilder()
+                        .cookieHandler(new CookieManager())
+                        .followRedirects(HttpClient.Redirect.NEVER)
+                        .build(),
+                account,
+                password);
+    }
+
+    private static String signIn(HttpClient browser, String account, String password)
+            throws IOException, InterruptedException {
         URI login = issuer.issuerUri().resolve("/login");
         String page = browser.send(HttpRequest.newBuilder(login).GET().build(), HttpResponse.BodyHandlers.ofString())
                 .body();

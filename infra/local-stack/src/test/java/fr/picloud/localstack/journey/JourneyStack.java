@@ -40,15 +40,18 @@ final class JourneyStack implements AutoCloseable {
     private final Map<PiCloudService, ServiceProcess> services = new EnumMap<>(PiCloudService.class);
     private final URI issuer;
     private final int emulatorPort;
+    private final StackHome home;
 
     private JourneyStack(Path root) throws IOException {
-        StackHome home = new StackHome(root);
+        home = new StackHome(root);
         Path repository = Path.of(System.getProperty("picloud.repository", "../.."))
                 .toAbsolutePath()
                 .normalize();
         List<String> databases = new ArrayList<>();
         for (PiCloudService service : PiCloudService.values()) {
-            databases.add(service.database());
+            if (service.database() != null) {
+                databases.add(service.database());
+            }
             Path built = new StackHome(repository).serviceJar(service.module());
             if (!Files.isRegularFile(built)) {
                 throw new IllegalStateException("no jar at " + built + ": package the services first (./mvnw verify "
@@ -81,6 +84,12 @@ final class JourneyStack implements AutoCloseable {
                             LocalStack.SERVICE_STARTUP_TIMEOUT)
                     .onPort(FreePorts.next())
                     .withJvmOptions(List.of("-Xmx384m", "-XX:TieredStopAtLevel=1"));
+            if (service == PiCloudService.PORTAL) {
+                process = process.withEnvironment(ServiceProcess.portalEnvironment(
+                        services.get(PiCloudService.CATALOG).baseUri(),
+                        services.get(PiCloudService.ORDER).baseUri(),
+                        services.get(PiCloudService.BILLING).baseUri()));
+            }
             if (service == PiCloudService.PROVISIONING) {
                 process = process.withEnvironment(Map.of(
                         "SPRING_APPLICATION_JSON",
@@ -94,6 +103,19 @@ final class JourneyStack implements AutoCloseable {
             components.add(process);
         }
         stack = new LocalStack(components, new PrintStream(System.out, true));
+    }
+
+    private static JourneyStack shared;
+
+    /**
+     * One stack for every journey of the test JVM (starting one takes minutes on two cores), started
+     * afresh in {@code target/journey} on first use and stopped when the JVM exits.
+     */
+    static synchronized JourneyStack shared() {
+        if (shared == null) {
+            shared = start(Path.of("target", "journey").toAbsolutePath());
+        }
+        return shared;
     }
 
     /** Starts afresh in {@code root} (what a previous run left there is deleted). */
@@ -119,6 +141,20 @@ final class JourneyStack implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The demo accounts' password, which the issuer generated at its first start. */
+    String demoPassword() {
+        try {
+            return Files.readString(home.demoPasswordFile()).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Where a browser opens the portal. */
+    URI portal() {
+        return services.get(PiCloudService.PORTAL).portalUri();
     }
 
     DemoEndpoints endpoints() {

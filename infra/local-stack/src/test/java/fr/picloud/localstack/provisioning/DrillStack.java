@@ -58,7 +58,8 @@ final class DrillStack implements AutoCloseable {
                 EmulatorSettings.defaults()
                         .withPort(emulatorPort)
                         .withServerBuildTime(builder.serverBuildTime)
-                        .withVolumeCreateTime(Duration.ofMillis(300)),
+                        .withVolumeCreateTime(Duration.ofMillis(300))
+                        .withStateDirectory(home.openstackState()),
                 home.state().resolve("clouds.yaml"));
         emulator = new EmulatorControl(emulatorPort);
 
@@ -103,6 +104,7 @@ final class DrillStack implements AutoCloseable {
         private final Path root;
         private Duration serverBuildTime = Duration.ofSeconds(2);
         private boolean withOrders;
+        private boolean keepState;
         private final Map<String, Object> provisioningProperties = new LinkedHashMap<>();
         private final List<String> provisioningJvmOptions = new ArrayList<>();
 
@@ -120,6 +122,12 @@ final class DrillStack implements AutoCloseable {
             return this;
         }
 
+        /** Starts on what the previous stack in this home left (databases, topics, cloud), as {@code picloud up} does. */
+        Builder keepingState() {
+            keepState = true;
+            return this;
+        }
+
         Builder provisioningProperty(String name, Object value) {
             provisioningProperties.put(name, value);
             return this;
@@ -130,10 +138,13 @@ final class DrillStack implements AutoCloseable {
             return this;
         }
 
-        /** Starts afresh in the scratch home (what a previous run left is deleted), with copies of the jars. */
+        /**
+         * Starts afresh in the scratch home (what a previous run left is deleted, unless {@link
+         * #keepingState}), with copies of the jars.
+         */
         DrillStack start() {
             try {
-                if (Files.exists(root)) {
+                if (Files.exists(root) && !keepState) {
                     try (var paths = Files.walk(root)) {
                         for (Path path : paths.sorted(java.util.Comparator.reverseOrder())
                                 .toList()) {

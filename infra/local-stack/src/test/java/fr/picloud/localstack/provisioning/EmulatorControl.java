@@ -78,6 +78,15 @@ final class EmulatorControl {
         return projectId;
     }
 
+    /** The id of the project of this name, as an administrator finds it. */
+    String projectId(String name) {
+        return JSON.readTree(send(request("/v3/projects?name=" + name).GET(), adminToken()))
+                .path("projects")
+                .get(0)
+                .path("id")
+                .asString();
+    }
+
     /** Every Neutron port of a project, with its network and device (as an administrator sees them). */
     JsonNode ports(String projectId) {
         return JSON.readTree(send(

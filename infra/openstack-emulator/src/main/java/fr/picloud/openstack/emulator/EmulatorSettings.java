@@ -1,5 +1,6 @@
 package fr.picloud.openstack.emulator;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +16,7 @@ import java.util.Optional;
  * @param volumeCreateTime how long a new volume stays "creating" before it becomes "available"
  * @param adminPassword password of the seeded "admin" user (admin role on project "admin")
  * @param demoPassword password of the seeded "demo" user (member role on project "demo")
+ * @param stateDirectory where the cloud's state is kept across restarts; null: in memory only
  */
 public record EmulatorSettings(
         String host,
@@ -24,7 +26,8 @@ public record EmulatorSettings(
         Duration serverBuildTime,
         Duration volumeCreateTime,
         String adminPassword,
-        String demoPassword) {
+        String demoPassword,
+        Path stateDirectory) {
 
     /** 5050 rather than Keystone's 5000, so the emulator and a real OpenStack on loopback can run side by side. */
     public static final int DEFAULT_PORT = 5050;
@@ -38,7 +41,8 @@ public record EmulatorSettings(
                 Duration.ofSeconds(2),
                 Duration.ofMillis(500),
                 "admin",
-                "demo");
+                "demo",
+                null);
     }
 
     /** Settings for tests: a free port, short transitions, so awaiting ACTIVE takes milliseconds. */
@@ -67,21 +71,49 @@ public record EmulatorSettings(
                 millis(env, "PICLOUD_EMULATOR_SERVER_BUILD_MS").orElse(settings.serverBuildTime()),
                 millis(env, "PICLOUD_EMULATOR_VOLUME_CREATE_MS").orElse(settings.volumeCreateTime()),
                 env.getOrDefault("PICLOUD_EMULATOR_ADMIN_PASSWORD", settings.adminPassword()),
-                env.getOrDefault("PICLOUD_EMULATOR_DEMO_PASSWORD", settings.demoPassword()));
+                env.getOrDefault("PICLOUD_EMULATOR_DEMO_PASSWORD", settings.demoPassword()),
+                Optional.ofNullable(env.get("PICLOUD_EMULATOR_STATE_DIR"))
+                        .filter(dir -> !dir.isBlank())
+                        .map(Path::of)
+                        .orElse(null));
         return settings;
     }
 
     public EmulatorSettings withPort(int newPort) {
         return new EmulatorSettings(
-                host, newPort, publicUrl, region, serverBuildTime, volumeCreateTime, adminPassword, demoPassword);
+                host,
+                newPort,
+                publicUrl,
+                region,
+                serverBuildTime,
+                volumeCreateTime,
+                adminPassword,
+                demoPassword,
+                stateDirectory);
     }
 
     public EmulatorSettings withServerBuildTime(Duration time) {
-        return new EmulatorSettings(host, port, publicUrl, region, time, volumeCreateTime, adminPassword, demoPassword);
+        return new EmulatorSettings(
+                host, port, publicUrl, region, time, volumeCreateTime, adminPassword, demoPassword, stateDirectory);
     }
 
     public EmulatorSettings withVolumeCreateTime(Duration time) {
-        return new EmulatorSettings(host, port, publicUrl, region, serverBuildTime, time, adminPassword, demoPassword);
+        return new EmulatorSettings(
+                host, port, publicUrl, region, serverBuildTime, time, adminPassword, demoPassword, stateDirectory);
+    }
+
+    /** Keeps the cloud's state in this directory, so that a restarted emulator finds it again. */
+    public EmulatorSettings withStateDirectory(Path directory) {
+        return new EmulatorSettings(
+                host,
+                port,
+                publicUrl,
+                region,
+                serverBuildTime,
+                volumeCreateTime,
+                adminPassword,
+                demoPassword,
+                directory);
     }
 
     private static Optional<Duration> millis(Map<String, String> env, String name) {

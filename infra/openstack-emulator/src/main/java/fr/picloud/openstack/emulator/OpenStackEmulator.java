@@ -14,6 +14,7 @@ import fr.picloud.openstack.emulator.identity.Keystone;
 import fr.picloud.openstack.emulator.identity.Keystone.CatalogEntry;
 import fr.picloud.openstack.emulator.image.Glance;
 import fr.picloud.openstack.emulator.network.Neutron;
+import fr.picloud.openstack.emulator.state.CloudState;
 import fr.picloud.openstack.emulator.volume.Cinder;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,6 +48,8 @@ public final class OpenStackEmulator implements AutoCloseable {
     private final ExecutorService executor;
     private final Faults faults = new Faults();
     private final ReentrantLock cloudLock = new ReentrantLock();
+    private final CloudState state;
+    private final boolean restored;
     private final List<EmulatedService> services;
     private final ControlApi control;
     private final AtomicLong requestCounter = new AtomicLong();
@@ -55,6 +58,8 @@ public final class OpenStackEmulator implements AutoCloseable {
     private OpenStackEmulator(EmulatorSettings settings) throws IOException {
         this.settings = settings;
         Clock clock = Clock.systemUTC();
+        this.state =
+                settings.stateDirectory() == null ? CloudState.inMemory() : CloudState.in(settings.stateDirectory());
         Keystone keystone = new Keystone(
                 clock,
                 settings.region(),
@@ -66,14 +71,16 @@ public final class OpenStackEmulator implements AutoCloseable {
                         new CatalogEntry("network", "neutron", "/network"),
                         new CatalogEntry("volumev3", "cinderv3", "/volume/v3/%(project_id)s"),
                         new CatalogEntry("block-storage", "cinder", "/volume/v3/%(project_id)s"),
-                        new CatalogEntry("image", "glance", "/image")));
+                        new CatalogEntry("image", "glance", "/image")),
+                state);
         Glance glance = new Glance(keystone);
-        Neutron neutron = new Neutron(clock, keystone, faults);
-        Cinder cinder = new Cinder(clock, settings.volumeCreateTime(), keystone, faults);
-        Nova nova = new Nova(clock, settings.serverBuildTime(), keystone, neutron, cinder, glance, faults);
+        Neutron neutron = new Neutron(clock, keystone, faults, state);
+        Cinder cinder = new Cinder(clock, settings.volumeCreateTime(), keystone, faults, state);
+        Nova nova = new Nova(clock, settings.serverBuildTime(), keystone, neutron, cinder, glance, faults, state);
         // Nova first: resetting it releases ports and volumes the other services then forget
         this.services = List.of(nova, neutron, cinder, glance, keystone);
         this.control = new ControlApi(faults, services);
+        this.restored = state.open();
         this.executor = Executors.newVirtualThreadPerTaskExecutor();
         this.server = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 1024);
         server.setExecutor(executor);
@@ -111,8 +118,21 @@ public final class OpenStackEmulator implements AutoCloseable {
         return url() + "/v3";
     }
 
+    /** Where the cloud's state lives, as a line for a log or a terminal. */
+    public String stateDescription() {
+        if (!state.isDurable()) {
+            return "state in memory only";
+        }
+        return (restored ? "state restored from " : "new state in ") + state.directory();
+    }
+
     public EmulatorSettings settings() {
         return settings;
+    }
+
+    /** Whether this emulator found the cloud a previous one left in its state directory. */
+    public boolean restored() {
+        return restored;
     }
 
     /** Empties the cloud (resources, quotas, faults) back to what is seeded at start. */
@@ -128,6 +148,10 @@ public final class OpenStackEmulator implements AutoCloseable {
         faults.clear();
         server.stop(0);
         executor.shutdownNow();
+        withCloudLock(() -> {
+            state.close();
+            return null;
+        });
     }
 
     private void serve(HttpExchange exchange) {
@@ -202,12 +226,22 @@ public final class OpenStackEmulator implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs a call under the cloud lock; what it changed is journaled before the lock is released and
+     * on disk before the call returns (the fsync waits outside the lock, shared by the calls behind it).
+     */
     private <T> T withCloudLock(java.util.function.Supplier<T> action) {
+        long position = 0;
         cloudLock.lock();
         try {
-            return action.get();
+            try {
+                return action.get();
+            } finally {
+                position = state.commit();
+            }
         } finally {
             cloudLock.unlock();
+            state.awaitDurable(position);
         }
     }
 
@@ -265,12 +299,13 @@ public final class OpenStackEmulator implements AutoCloseable {
         OpenStackEmulator emulator = start(settings);
         Runtime.getRuntime().addShutdownHook(new Thread(emulator::close, "emulator-shutdown"));
         System.out.printf(
-                "OpenStack emulator listening on %s (auth_url %s, admin/%s, demo/%s) in %d ms%n",
+                "OpenStack emulator listening on %s (auth_url %s, admin/%s, demo/%s) in %d ms; %s%n",
                 emulator.url(),
                 emulator.authUrl(),
                 "*".repeat(settings.adminPassword().length()),
                 "*".repeat(settings.demoPassword().length()),
-                (System.nanoTime() - started) / 1_000_000);
+                (System.nanoTime() - started) / 1_000_000,
+                emulator.stateDescription());
         Thread.currentThread().join();
     }
 }

@@ -26,7 +26,18 @@ final class EmulatorClient {
     private String token;
 
     EmulatorClient(OpenStackEmulator emulator) {
-        this.base = emulator.url();
+        this(emulator.url());
+    }
+
+    EmulatorClient(URI base) {
+        this.base = base;
+    }
+
+    /** The same caller, with a token issued earlier (to another emulator, or before a restart). */
+    EmulatorClient withToken(String existing) {
+        EmulatorClient client = new EmulatorClient(base);
+        client.token = existing;
+        return client;
     }
 
     /** Logs in with a project-scoped password token; later calls carry it. */

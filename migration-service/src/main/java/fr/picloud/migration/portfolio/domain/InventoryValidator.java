@@ -49,17 +49,61 @@ public final class InventoryValidator {
     /** A refused row: its number in the file, its id when it has one, the field and what is wrong. */
     public record RowError(long row, String applicationId, String field, String message) {}
 
-    public record Result(List<Application> accepted, List<RowError> errors) {}
+    /**
+     * @param received rows read
+     * @param rejected rows refused; {@code errors} lists at most {@link #MAX_LISTED_ERRORS} of their reasons
+     */
+    public record Result(List<Application> accepted, List<RowError> errors, long received, long rejected) {}
+
+    /** At most this many row errors are listed; the counts are always complete. */
+    public static final int MAX_LISTED_ERRORS = 1_000;
 
     private InventoryValidator() {}
 
     public static Result validate(List<InventoryRow> rows, Set<String> knownIds) {
-        List<RowError> errors = new ArrayList<>();
-        Map<String, Application> valid = new LinkedHashMap<>();
-        Map<String, Long> rowOf = new HashMap<>();
-        for (InventoryRow row : rows) {
+        Rows checked = new Rows(Integer.MAX_VALUE);
+        rows.forEach(checked::add);
+        return checked.result(knownIds);
+    }
+
+    /**
+     * Rows checked one by one as they are read, so an inventory is never held whole: only the valid
+     * applications are kept, at most {@code maxApplications} (the rows after them are refused), and
+     * their dependencies are checked once the last row is in ({@link #result}).
+     */
+    public static final class Rows {
+        private final int maxApplications;
+        private final List<RowError> errors = new ArrayList<>();
+        private final Map<String, Application> valid = new LinkedHashMap<>();
+        private final Map<String, Long> rowOf = new HashMap<>();
+        private long received;
+        private long rejected;
+
+        public Rows(int maxApplications) {
+            this.maxApplications = maxApplications;
+        }
+
+        public long received() {
+            return received;
+        }
+
+        public long rejected() {
+            return rejected;
+        }
+
+        public void add(InventoryRow row) {
+            received++;
             List<RowError> rowErrors = new ArrayList<>();
-            Application application = parse(row, rowErrors);
+            Application application = null;
+            if (valid.size() >= maxApplications) {
+                rowErrors.add(new RowError(
+                        row.number(),
+                        row.get("id"),
+                        "id",
+                        "an inventory holds at most " + maxApplications + " applications: this row was not loaded"));
+            } else {
+                application = parse(row, rowErrors);
+            }
             if (application != null && valid.containsKey(application.id())) {
                 rowErrors.add(new RowError(
                         row.number(),
@@ -71,32 +115,46 @@ public final class InventoryValidator {
                 valid.put(application.id(), application);
                 rowOf.put(application.id(), row.number());
             } else {
-                errors.addAll(rowErrors);
+                refuse(rowErrors);
             }
         }
-        // refuse rows with unknown dependencies until none is left: a refusal may orphan another row
-        boolean changed = true;
-        while (changed) {
-            changed = false;
-            for (var iterator = valid.values().iterator(); iterator.hasNext(); ) {
-                Application application = iterator.next();
-                List<String> unknown = application.dependencies().stream()
-                        .filter(dependency -> !valid.containsKey(dependency) && !knownIds.contains(dependency))
-                        .toList();
-                if (!unknown.isEmpty()) {
-                    errors.add(new RowError(
-                            rowOf.get(application.id()),
-                            application.id(),
-                            "dependencies",
-                            "unknown application ids " + unknown
-                                    + " (neither in the portfolio nor valid rows of this file)"));
-                    iterator.remove();
-                    changed = true;
+
+        /** The applications kept once every dependency is known, and the refused rows. */
+        public Result result(Set<String> knownIds) {
+            // refuse rows with unknown dependencies until none is left: a refusal may orphan another row
+            boolean changed = true;
+            while (changed) {
+                changed = false;
+                for (var iterator = valid.values().iterator(); iterator.hasNext(); ) {
+                    Application application = iterator.next();
+                    List<String> unknown = application.dependencies().stream()
+                            .filter(dependency -> !valid.containsKey(dependency) && !knownIds.contains(dependency))
+                            .toList();
+                    if (!unknown.isEmpty()) {
+                        refuse(List.of(new RowError(
+                                rowOf.get(application.id()),
+                                application.id(),
+                                "dependencies",
+                                "unknown application ids " + unknown
+                                        + " (neither in the portfolio nor valid rows of this file)")));
+                        iterator.remove();
+                        changed = true;
+                    }
+                }
+            }
+            List<RowError> listed = new ArrayList<>(errors);
+            listed.sort((a, b) -> Long.compare(a.row(), b.row()));
+            return new Result(List.copyOf(valid.values()), List.copyOf(listed), received, rejected);
+        }
+
+        private void refuse(List<RowError> rowErrors) {
+            rejected++;
+            for (RowError error : rowErrors) {
+                if (errors.size() < MAX_LISTED_ERRORS) {
+                    errors.add(error);
                 }
             }
         }
-        errors.sort((a, b) -> Long.compare(a.row(), b.row()));
-        return new Result(List.copyOf(valid.values()), List.copyOf(errors));
     }
 
     private static Application parse(InventoryRow row, List<RowError> errors) {

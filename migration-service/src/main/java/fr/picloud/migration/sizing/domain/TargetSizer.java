@@ -7,7 +7,7 @@ import fr.picloud.migration.assessment.domain.ApplicationFacts;
 import fr.picloud.migration.portfolio.domain.Application;
 import fr.picloud.pricing.Footprint;
 import fr.picloud.pricing.PricingCalculator;
-import fr.picloud.pricing.TemplateBinder;
+import fr.picloud.pricing.QuantityCeilings;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -107,16 +107,17 @@ public final class TargetSizer {
         parameters.put("image", image);
         parameters.put("instanceCount", instances);
         parameters.put("floatingIp", false);
-        Footprint footprint = Footprint.of(TemplateBinder.bind(offering.resourceTemplate(), parameters));
+        // the sizer caps at the offering's own maximums, far under the platform's ceilings
+        Footprint footprint = Footprint.of(offering.resourceTemplate(), parameters, QuantityCeilings.DEFAULTS);
         var quote = PricingCalculator.monthlyQuote(prices, footprint);
         return new TargetSizing(
                 application.id(),
                 offering.offeringId(),
                 offering.code(),
                 parameters,
-                footprint.vcpus(),
-                footprint.ramGb(),
-                footprint.volumeGb(),
+                Math.toIntExact(footprint.vcpus()),
+                Math.toIntExact(footprint.ramGb()),
+                Math.toIntExact(footprint.volumeGb()),
                 application.monthlyCost(),
                 quote.monthlyTotal(),
                 List.copyOf(notes));

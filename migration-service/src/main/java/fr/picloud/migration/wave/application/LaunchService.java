@@ -1,5 +1,6 @@
 package fr.picloud.migration.wave.application;
 
+import fr.picloud.contracts.migration.WaveLaunched;
 import fr.picloud.contracts.offering.OfferingState;
 import fr.picloud.contracts.order.PlaceOrderRequested;
 import fr.picloud.migration.catalogue.application.OfferingReplica;
@@ -15,6 +16,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,11 +61,32 @@ public class LaunchService {
                 members.stream().filter(member -> !member.launched()).toList();
         checkOfferingsOrderable(pending);
         Instant now = clock.instant();
-        Map<String, WaveMember> launched = new HashMap<>();
+        Map<String, WaveMember> launched = new LinkedHashMap<>();
         for (WaveMember member : pending) {
             WaveMember requested = member.launch(UUID.randomUUID());
             waves.updateMember(requested, now);
             launched.put(requested.applicationId(), requested);
+        }
+        List<WaveMember> current_members = members.stream()
+                .map(member -> launched.getOrDefault(member.applicationId(), member))
+                .toList();
+        if (!pending.isEmpty()) {
+            // before the requests: order-service places a requested order only if a launched wave names it
+            events.publish(
+                    new WaveLaunched(
+                            waveId,
+                            wave.planVersion(),
+                            wave.number(),
+                            lead,
+                            current_members.stream()
+                                    .filter(WaveMember::launched)
+                                    .map(member -> new WaveLaunched.Member(
+                                            member.orderId(), member.tenant(), member.applicationId()))
+                                    .toList()),
+                    null,
+                    waveId.toString());
+        }
+        for (WaveMember requested : launched.values()) {
             events.publish(
                     new PlaceOrderRequested(
                             requested.orderId(),
@@ -85,9 +108,6 @@ public class LaunchService {
         if (after != wave) {
             waves.updateWave(after);
         }
-        List<WaveMember> current_members = members.stream()
-                .map(member -> launched.getOrDefault(member.applicationId(), member))
-                .toList();
         return new Launch(WaveViews.of(after, current_members), pending.size());
     }
 

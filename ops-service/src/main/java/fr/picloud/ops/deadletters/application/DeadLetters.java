@@ -75,7 +75,11 @@ public class DeadLetters {
                             message.originalTopic(knownTopics).orElse(null),
                             audit.replaysOf(message.position())))
                     .toList();
-            contents.add(new TopicContent(topic, originalTopicOf(topic), sizes.getOrDefault(topic, 0L), messages));
+            contents.add(new TopicContent(
+                    topic,
+                    DeadLetter.originalTopicOf(topic, knownTopics).orElse(null),
+                    sizes.getOrDefault(topic, 0L),
+                    messages));
         }
         return contents;
     }
@@ -140,7 +144,7 @@ public class DeadLetters {
         String target = message.originalTopic(knownTopics)
                 .orElseThrow(() -> new RuleViolationException(
                         "cannot tell the original topic of " + message.position()
-                                + ": no x-original-topic header and the topic name names no platform topic",
+                                + ": its dead-letter topic's name encodes no platform topic",
                         null));
         MessagePosition copy = topics.republish(message, target);
         Replay replay = new Replay(
@@ -168,12 +172,5 @@ public class DeadLetters {
         if (!topics.names().contains(topic)) {
             throw new NotFoundException("no dead-letter topic " + topic);
         }
-    }
-
-    private String originalTopicOf(String deadLetterTopic) {
-        return knownTopics.stream()
-                .filter(known -> deadLetterTopic.startsWith("error." + known + "."))
-                .max((left, right) -> Integer.compare(left.length(), right.length()))
-                .orElse(null);
     }
 }

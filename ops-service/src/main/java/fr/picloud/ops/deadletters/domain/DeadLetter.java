@@ -16,7 +16,6 @@ public record DeadLetter(
 
     public static final String EXCEPTION_MESSAGE = "x-exception-message";
     public static final String EXCEPTION_FQCN = "x-exception-fqcn";
-    public static final String ORIGINAL_TOPIC = "x-original-topic";
     private static final String DEAD_LETTER_PREFIX = "error.";
     private static final List<String> TRACE_CONTEXT = List.of("traceparent", "tracestate", "b3", "baggage");
 
@@ -43,16 +42,19 @@ public record DeadLetter(
     }
 
     /**
-     * Where the record was first published: the binder's {@code x-original-topic} header, else the
-     * longest known topic that the dead-letter topic's name ({@code error.<topic>.<group>}) starts with.
+     * Where the record was first published: the longest known topic that the dead-letter topic's name
+     * ({@code error.<topic>.<group>}) starts with. The binder's {@code x-original-topic} header is not
+     * believed: anyone who can write to a dead-letter topic can set it, and a replay would then carry
+     * their record, under ops' name, to a topic they may not write (the order requests, say).
      */
     public Optional<String> originalTopic(List<String> knownTopics) {
-        Optional<String> fromHeader = header(ORIGINAL_TOPIC).filter(name -> !name.isBlank());
-        if (fromHeader.isPresent()) {
-            return fromHeader;
-        }
+        return originalTopicOf(topic, knownTopics);
+    }
+
+    /** The known topic a dead-letter topic's name encodes, the longest if several match. */
+    public static Optional<String> originalTopicOf(String deadLetterTopic, List<String> knownTopics) {
         return knownTopics.stream()
-                .filter(known -> topic.startsWith(DEAD_LETTER_PREFIX + known + "."))
+                .filter(known -> deadLetterTopic.startsWith(DEAD_LETTER_PREFIX + known + "."))
                 .max((left, right) -> Integer.compare(left.length(), right.length()));
     }
 

@@ -20,21 +20,23 @@ class DeadLetterTest {
     }
 
     @Test
-    void the_original_topic_is_the_binder_header_when_present() {
+    void the_original_topic_is_the_one_the_dead_letter_topics_name_encodes_not_the_header() {
         DeadLetter message = parked(
-                "error.picloud.orders.order-service", List.of(header("x-original-topic", "picloud.orders.requests")));
+                "error.picloud.billing.billing-watch", List.of(header("x-original-topic", "picloud.orders.requests")));
 
-        assertThat(message.originalTopic(KNOWN)).contains("picloud.orders.requests");
+        assertThat(message.originalTopic(KNOWN)).contains("picloud.billing");
     }
 
     @Test
-    void without_the_header_the_longest_known_topic_in_the_name_wins() {
+    void the_longest_known_topic_in_the_name_wins() {
         assertThat(parked("error.picloud.orders.requests.order-service", List.of())
                         .originalTopic(KNOWN))
                 .contains("picloud.orders.requests");
         assertThat(parked("error.picloud.orders.billing-service", List.of()).originalTopic(KNOWN))
                 .contains("picloud.orders");
-        assertThat(parked("error.elsewhere.group", List.of()).originalTopic(KNOWN))
+        assertThat(parked("error.elsewhere.group", List.of(header("x-original-topic", "picloud.billing")))
+                        .originalTopic(KNOWN))
+                .as("a name that encodes no platform topic has no original topic, whatever the header says")
                 .isEmpty();
     }
 

@@ -5,13 +5,16 @@ import fr.picloud.contracts.offering.PriceList;
 import fr.picloud.contracts.offering.ResourceTemplate;
 import fr.picloud.contracts.order.OrderQuote;
 import fr.picloud.order.tenant.domain.QuotaAmounts;
+import fr.picloud.platform.domain.InvalidInputException;
+import fr.picloud.platform.domain.InvalidInputException.Violation;
 import fr.picloud.platform.domain.RuleViolationException;
 import fr.picloud.pricing.Footprint;
 import fr.picloud.pricing.PricingCalculator;
 import fr.picloud.pricing.PricingException;
+import fr.picloud.pricing.QuantityCeilings;
 import fr.picloud.pricing.TemplateBinder;
-import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,7 +23,8 @@ import java.util.Map;
  */
 record OrderPricing(ResourceTemplate boundTemplate, OrderQuote quote, QuotaAmounts claim) {
 
-    static OrderPricing of(OfferingState offering, Map<String, Object> parameters, LocalDate today) {
+    static OrderPricing of(
+            OfferingState offering, Map<String, Object> parameters, QuantityCeilings ceilings, LocalDate today) {
         PriceList prices = offering.priceLists().stream()
                 .filter(priceList -> !priceList.effectiveFrom().isAfter(today))
                 .reduce((earlier, later) -> later)
@@ -28,37 +32,25 @@ record OrderPricing(ResourceTemplate boundTemplate, OrderQuote quote, QuotaAmoun
                         "offering " + offering.code() + " has no price in force on " + today, "offeringId"));
         try {
             ResourceTemplate bound = TemplateBinder.bind(offering.resourceTemplate(), parameters);
-            Footprint footprint = Footprint.of(bound);
+            Footprint footprint = Footprint.of(offering.resourceTemplate(), parameters, ceilings);
             PricingCalculator.Quote quote = PricingCalculator.monthlyQuote(prices, footprint);
+            // within the ceilings, which are ints (QuantityCeilings), every total fits a quota's int
             return new OrderPricing(
                     bound,
                     new OrderQuote(
                             quote.currency(), quote.priceListVersion(), quote.monthlyTotal(), quote.oneTimeFees()),
                     new QuotaAmounts(
-                            footprint.vcpus(),
-                            footprint.ramGb(),
-                            footprint.volumeGb(),
-                            instances(bound),
-                            footprint.floatingIps(),
+                            Math.toIntExact(footprint.vcpus()),
+                            Math.toIntExact(footprint.ramGb()),
+                            Math.toIntExact(footprint.volumeGb()),
+                            Math.toIntExact(footprint.instances()),
+                            Math.toIntExact(footprint.floatingIps()),
                             quote.monthlyTotal()));
-        } catch (PricingException | IllegalArgumentException e) {
+        } catch (PricingException e) {
+            throw new InvalidInputException(
+                    "the parameters cannot be priced", List.of(new Violation(e.field(), e.getMessage())));
+        } catch (IllegalArgumentException e) {
             throw new RuleViolationException(e.getMessage(), "parameters");
         }
-    }
-
-    /** Servers count as instances, each as many times as its count says. */
-    private static int instances(ResourceTemplate bound) {
-        int instances = 0;
-        for (ResourceTemplate.Resource resource : bound.resources()) {
-            if ("server".equals(resource.kind())) {
-                try {
-                    instances += new BigDecimal(String.valueOf(resource.count())).intValueExact();
-                } catch (NumberFormatException | ArithmeticException e) {
-                    throw new PricingException(
-                            resource.name() + ".count must be a whole number, was " + resource.count());
-                }
-            }
-        }
-        return instances;
     }
 }

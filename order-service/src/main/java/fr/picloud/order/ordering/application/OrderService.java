@@ -17,6 +17,7 @@ import fr.picloud.platform.domain.InvalidInputException.Violation;
 import fr.picloud.platform.domain.NotFoundException;
 import fr.picloud.platform.domain.RuleViolationException;
 import fr.picloud.platform.security.Roles;
+import fr.picloud.pricing.QuantityCeilings;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -55,6 +56,7 @@ public class OrderService {
     private final ParameterSchemas schemas;
     private final OrderMessages messages;
     private final TransactionTemplate transaction;
+    private final QuantityCeilings ceilings;
     private final Clock clock;
 
     public OrderService(
@@ -65,6 +67,7 @@ public class OrderService {
             ParameterSchemas schemas,
             OrderMessages messages,
             TransactionTemplate transaction,
+            QuantityCeilings ceilings,
             Clock clock) {
         this.orders = orders;
         this.offerings = offerings;
@@ -73,6 +76,7 @@ public class OrderService {
         this.schemas = schemas;
         this.messages = messages;
         this.transaction = transaction;
+        this.ceilings = ceilings;
         this.clock = clock;
     }
 
@@ -106,12 +110,13 @@ public class OrderService {
                     "your organisation has no cost centre " + request.costCenter(), "costCenter");
         }
         OfferingState offering = orderable(request.offeringId());
-        List<Violation> violations = schemas.violations(parameterSchema(offering), request.parameters());
+        List<Violation> violations = schemas.violations(
+                offering.offeringId(), offering.revision(), parameterSchema(offering), request.parameters());
         if (!violations.isEmpty()) {
             throw new InvalidInputException("the parameters do not satisfy the offering's schema", violations);
         }
         Instant now = clock.instant();
-        OrderPricing pricing = OrderPricing.of(offering, request.parameters(), LocalDate.now(clock));
+        OrderPricing pricing = OrderPricing.of(offering, request.parameters(), ceilings, LocalDate.now(clock));
         ApprovalPolicy policy = tenants.policyOf(tenant.id()).orElseThrow();
         Order.Placed placed = Order.place(new Order.Placement(
                 orderId,
@@ -125,7 +130,8 @@ public class OrderService {
                 policy.requiredApprovals(pricing.quote().monthlyTotal(), offering.category()),
                 now,
                 now.plus(policy.escalateAfter()),
-                now.plus(policy.expireAfter())));
+                now.plus(policy.expireAfter()),
+                caller.onBehalfBy()));
         try {
             transaction.executeWithoutResult(status -> {
                 orders.insert(placed.order(), idempotencyKey, requestHash);

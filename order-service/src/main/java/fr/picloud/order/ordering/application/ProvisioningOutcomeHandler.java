@@ -1,6 +1,8 @@
 package fr.picloud.order.ordering.application;
 
 import fr.picloud.contracts.provisioning.DecommissionCompleted;
+import fr.picloud.contracts.provisioning.OperationCompleted;
+import fr.picloud.contracts.provisioning.OperationFailed;
 import fr.picloud.contracts.provisioning.ProvisioningCompensated;
 import fr.picloud.contracts.provisioning.ProvisioningCompensationFailed;
 import fr.picloud.contracts.provisioning.ProvisioningCompleted;
@@ -74,6 +76,8 @@ public class ProvisioningOutcomeHandler {
                         quotas.release(order.id());
                     }
                 }
+                case OperationCompleted completed -> log.info("operation {} completed", completed.operationId());
+                case OperationFailed failed -> log.info("operation {} failed", failed.operationId());
             }
             if (order.timeline().size() > known) {
                 orders.update(order);

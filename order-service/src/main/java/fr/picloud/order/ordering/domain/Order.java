@@ -32,6 +32,7 @@ public final class Order {
     private final UUID id;
     private final String tenant;
     private final String requester;
+    private final String placedBy;
     private final OrderRequest request;
     private final String offeringCode;
     private final String category;
@@ -47,7 +48,13 @@ public final class Order {
     private Instant escalatedAt;
     private List<ProvisionedResource> resources;
 
-    /** The parts of an order fixed when it is placed. */
+    /**
+     * The parts of an order fixed when it is placed.
+     *
+     * @param placedBy the service that placed it on the requester's behalf (migration-service for a
+     *     wave's order, whose requester is the migration lead who launched the wave); null when the
+     *     requester placed it in the portal
+     */
     public record Placement(
             UUID id,
             String tenant,
@@ -60,7 +67,38 @@ public final class Order {
             int requiredApprovals,
             Instant placedAt,
             Instant escalateAt,
-            Instant expireAt) {
+            Instant expireAt,
+            String placedBy) {
+
+        /** An order its requester placed in person. */
+        public Placement(
+                UUID id,
+                String tenant,
+                String requester,
+                OrderRequest request,
+                String offeringCode,
+                String category,
+                ResourceTemplate boundTemplate,
+                OrderQuote quote,
+                int requiredApprovals,
+                Instant placedAt,
+                Instant escalateAt,
+                Instant expireAt) {
+            this(
+                    id,
+                    tenant,
+                    requester,
+                    request,
+                    offeringCode,
+                    category,
+                    boundTemplate,
+                    quote,
+                    requiredApprovals,
+                    placedAt,
+                    escalateAt,
+                    expireAt,
+                    null);
+        }
 
         public Placement {
             Objects.requireNonNull(id, "id");
@@ -83,6 +121,7 @@ public final class Order {
         this.id = placement.id();
         this.tenant = placement.tenant();
         this.requester = placement.requester();
+        this.placedBy = placement.placedBy();
         this.request = placement.request();
         this.offeringCode = placement.offeringCode();
         this.category = placement.category();
@@ -122,7 +161,8 @@ public final class Order {
                 order.request.costCenter(),
                 order.request.parameters(),
                 order.quote,
-                automatic ? OrderStatus.APPROVED.name() : OrderStatus.PENDING_APPROVAL.name()));
+                automatic ? OrderStatus.APPROVED.name() : OrderStatus.PENDING_APPROVAL.name(),
+                order.placedBy));
         if (automatic) {
             messages.addAll(order.approveAndProvision(
                     placement.placedAt(),
@@ -317,6 +357,11 @@ public final class Order {
         return requester;
     }
 
+    /** The service that placed the order on its requester's behalf, or null if they placed it. */
+    public String placedBy() {
+        return placedBy;
+    }
+
     public OrderRequest request() {
         return request;
     }
@@ -386,6 +431,7 @@ public final class Order {
                 requiredApprovals,
                 placedAt,
                 escalateAt,
-                expireAt);
+                expireAt,
+                placedBy);
     }
 }

@@ -10,7 +10,8 @@ import java.util.Set;
  * How a tenant approves its orders, as data its administrators edit: below {@code autoApproveBelow}
  * a month, or in one of {@code autoApproveCategories}, an order is approved at once; otherwise one
  * approver of the tenant decides, two different ones above {@code twoApprovalsAbove}. A pending order
- * escalates after {@code escalateAfter} and expires after {@code expireAfter}.
+ * escalates after {@code escalateAfter} and expires after {@code expireAfter}, at most
+ * {@link #MAX_WAIT} after it was placed (an instant and a database timestamp must hold the deadline).
  */
 public record ApprovalPolicy(
         BigDecimal autoApproveBelow,
@@ -18,6 +19,9 @@ public record ApprovalPolicy(
         BigDecimal twoApprovalsAbove,
         Duration escalateAfter,
         Duration expireAfter) {
+
+    /** The longest an order may wait for its approvers. */
+    public static final Duration MAX_WAIT = Duration.ofDays(366);
 
     public ApprovalPolicy {
         Objects.requireNonNull(autoApproveBelow, "autoApproveBelow");
@@ -30,6 +34,11 @@ public record ApprovalPolicy(
         }
         if (escalateAfter.isNegative() || escalateAfter.isZero()) {
             throw new RuleViolationException("escalateAfter must be positive", "escalateAfter");
+        }
+        if (expireAfter.compareTo(MAX_WAIT) > 0) {
+            throw new RuleViolationException(
+                    "an order waits at most " + MAX_WAIT.toDays() + " days for approval: expireAfter is longer",
+                    "expireAfter");
         }
         if (expireAfter.compareTo(escalateAfter) <= 0) {
             throw new RuleViolationException(

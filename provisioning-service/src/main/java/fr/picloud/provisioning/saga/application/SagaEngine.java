@@ -1,6 +1,8 @@
 package fr.picloud.provisioning.saga.application;
 
 import fr.picloud.contracts.Event;
+import fr.picloud.contracts.offering.ResourceKind;
+import fr.picloud.contracts.order.OperationType;
 import fr.picloud.contracts.provisioning.DecommissionCompleted;
 import fr.picloud.contracts.provisioning.ProvisionedResource;
 import fr.picloud.contracts.provisioning.ProvisioningCompensated;
@@ -17,11 +19,11 @@ import fr.picloud.provisioning.saga.application.SagaRepository.OperatorAction;
 import fr.picloud.provisioning.saga.domain.Cloud;
 import fr.picloud.provisioning.saga.domain.CloudException;
 import fr.picloud.provisioning.saga.domain.CloudResource;
+import fr.picloud.provisioning.saga.domain.FailureNotice;
 import fr.picloud.provisioning.saga.domain.Readiness;
 import fr.picloud.provisioning.saga.domain.ResourceSpec;
 import fr.picloud.provisioning.saga.domain.Saga;
 import fr.picloud.provisioning.saga.domain.SagaKind;
-import fr.picloud.provisioning.saga.domain.SagaPlanner;
 import fr.picloud.provisioning.saga.domain.SagaStatus;
 import fr.picloud.provisioning.saga.domain.SagaStep;
 import fr.picloud.provisioning.saga.domain.StepStatus;
@@ -54,23 +56,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * instance at a time and runs it again elsewhere if that instance dies, so every transition is
  * written (with its events, in one transaction) before the next call to the cloud is made.
  *
- * <p>What each step does and how it is undone, side by side:
- *
- * <table>
- *   <caption>steps</caption>
- *   <tr><th>step</th><th>action</th><th>compensation</th></tr>
- *   <tr><td>project</td><td>find or create the tenant's project, set its quota</td><td>none: the project is the tenant's</td></tr>
- *   <tr><td>network, subnet, router, security-group, keypair</td><td>find by name or create</td><td>delete</td></tr>
- *   <tr><td>router-interface</td><td>add the subnet to the router</td><td>remove it</td></tr>
- *   <tr><td>volume</td><td>find or create, wait until available</td><td>delete</td></tr>
- *   <tr><td>server</td><td>find or boot, wait until ACTIVE (backoff)</td><td>delete, wait until gone</td></tr>
- *   <tr><td>volume-attachment</td><td>attach, wait until in use</td><td>detach, wait until available</td></tr>
- *   <tr><td>floating-ip</td><td>find or allocate, associate to the server's port</td><td>delete</td></tr>
- * </table>
- *
- * A step records CREATING before its create call: found CREATING again (a crash, a lost answer), it
- * looks for what it may have made, by its unique name, and adopts it instead of making a twin. A
- * compensation likewise looks by name for what a step in doubt may have made.
+ * <p>What each step does and how it is undone, side by side, and how a step in doubt is adopted rather
+ * than built twice: {@link fr.picloud.provisioning.saga.domain.StepCatalogue}.
  */
 @Service
 public class SagaEngine implements DisposableBean {
@@ -211,7 +198,7 @@ public class SagaEngine implements DisposableBean {
                 save(saga, step, new SagaStepStarted(saga.id(), saga.orderId(), step.name(), step.attempts() + 1));
             }
             if (step.status() == StepStatus.CREATING) {
-                if (step.kind().equals(SagaPlanner.PROJECT_STEP)) {
+                if (ResourceKind.PROJECT.wireName().equals(step.kind())) {
                     String projectId = cloud.ensureProject(saga.tenant(), saga.quota());
                     return ready(saga, step, new CloudResource("project", projectId, Map.of()));
                 }
@@ -283,7 +270,7 @@ public class SagaEngine implements DisposableBean {
     private StepRun undo(Saga saga, SagaStep step) {
         Instant now = clock.instant();
         try {
-            if (step.kind().equals(SagaPlanner.PROJECT_STEP)) {
+            if (ResourceKind.PROJECT.wireName().equals(step.kind())) {
                 return undone(saga, step);
             }
             CloudResource resource = step.resource();
@@ -300,6 +287,9 @@ public class SagaEngine implements DisposableBean {
             }
             return new StepRun(step, false, now.plus(settings.pollMin()));
         } catch (CloudException e) {
+            if (projectGone(saga)) {
+                return goneWithProject(saga, step, e.getMessage());
+            }
             return retryOrGiveUpUndo(saga, step, e.getMessage(), e.retryable());
         } catch (RuntimeException e) {
             log.warn("saga {} undoing {}: unexpected failure", saga.id(), step.name(), e);
@@ -310,6 +300,24 @@ public class SagaEngine implements DisposableBean {
     private StepRun undone(Saga saga, SagaStep step) {
         SagaStep undone = step.undone(clock.instant());
         save(saga, undone, new SagaStepCompensated(saga.id(), saga.orderId(), undone.name()));
+        return new StepRun(undone, true, clock.instant());
+    }
+
+    /** Whether the saga's project is gone from the cloud; an unanswered question counts as no. */
+    private boolean projectGone(Saga saga) {
+        try {
+            return saga.projectId() != null && !cloud.projectExists(saga.projectId());
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private StepRun goneWithProject(Saga saga, SagaStep step, String error) {
+        String note = "nothing to delete: project " + saga.projectId() + " is gone from the cloud, and its "
+                + "resources with it (" + error + ")";
+        SagaStep undone = step.goneWithProject(note, clock.instant());
+        save(saga, undone, new SagaStepCompensated(saga.id(), saga.orderId(), undone.name()));
+        log.warn("saga {} step {}: {}", saga.id(), step.name(), note);
         return new StepRun(undone, true, clock.instant());
     }
 
@@ -338,21 +346,7 @@ public class SagaEngine implements DisposableBean {
 
     private Saga startCompensation(Saga saga, String failedStep, String reason) {
         Instant now = clock.instant();
-        Saga compensating = new Saga(
-                        saga.id(),
-                        saga.orderId(),
-                        saga.tenant(),
-                        saga.kind(),
-                        saga.status(),
-                        saga.offeringId(),
-                        saga.quota(),
-                        saga.failedStep(),
-                        saga.reason(),
-                        saga.createdAt(),
-                        now.plus(settings.deadline()),
-                        saga.finishedAt(),
-                        saga.steps())
-                .compensate(failedStep, reason, now);
+        Saga compensating = saga.withDeadline(now.plus(settings.deadline())).compensate(failedStep, reason, now);
         List<String> toUndo = compensating.steps().stream()
                 .filter(step -> step.status() == StepStatus.UNDOING)
                 .sorted(Comparator.comparingInt(SagaStep::ordinal).reversed())
@@ -361,19 +355,42 @@ public class SagaEngine implements DisposableBean {
         tx.executeWithoutResult(status -> {
             sagas.updateHeader(compensating);
             compensating.steps().forEach(step -> sagas.updateStep(compensating.id(), step));
-            events.publish(compensating, new ProvisioningFailed(compensating.orderId(), failedStep, reason));
+            // the order's timeline, which agents read, gets the notice; the full reason stays with the saga (ops).
+            // A day-2 operation's failure is told once its undo is over (the order itself did not fail).
+            if (compensating.kind() != SagaKind.OPERATION) {
+                events.publish(
+                        compensating,
+                        new ProvisioningFailed(
+                                compensating.orderId(),
+                                failedStep,
+                                FailureNotice.of(compensating.id(), reason).forAgents()));
+            }
             events.publish(
                     compensating,
                     new SagaCompensationStarted(compensating.id(), compensating.orderId(), reason, toUndo));
         });
         metrics.compensationStarted();
-        log.info("saga {} (order {}) compensates: {}", saga.id(), saga.orderId(), reason);
+        log.info(
+                "saga {} (order {}, reference {}) compensates: {}",
+                saga.id(),
+                saga.orderId(),
+                FailureNotice.referenceOf(saga.id()),
+                reason);
         return compensating;
     }
 
     private void complete(Saga saga) {
         Instant now = clock.instant();
         Saga completed = saga.finish(SagaStatus.COMPLETED, now);
+        if (completed.kind() == SagaKind.OPERATION) {
+            tx.executeWithoutResult(status -> {
+                sagas.updateHeader(completed);
+                events.publish(completed, SagaEvents.operationCompleted(completed, now));
+            });
+            metrics.sagaEnded(completed);
+            log.info("saga {} (order {}) completed operation {}", saga.id(), saga.orderId(), completed.operation());
+            return;
+        }
         List<ProvisionedResource> inventory = inventory(completed, step -> step.status() == StepStatus.DONE);
         tx.executeWithoutResult(status -> {
             sagas.updateHeader(completed);
@@ -399,17 +416,37 @@ public class SagaEngine implements DisposableBean {
                 && saga.steps().stream()
                         .noneMatch(step ->
                                 step.status() == StepStatus.UNDO_FAILED || step.status() == StepStatus.UNDOING)) {
-            SagaStatus end = saga.kind() == SagaKind.DECOMMISSION ? SagaStatus.COMPLETED : SagaStatus.COMPENSATED;
+            // a decommission, or a snapshot's deletion, is a compensation that went as asked
+            boolean asked = saga.kind() == SagaKind.DECOMMISSION
+                    || (saga.kind() == SagaKind.OPERATION
+                            && OperationType.DELETE_SNAPSHOT.name().equals(saga.operation()));
+            SagaStatus end = asked ? SagaStatus.COMPLETED : SagaStatus.COMPENSATED;
             Saga finished = saga.finish(end, now);
             tx.executeWithoutResult(status -> {
                 sagas.updateHeader(finished);
                 events.publish(finished, new SagaCompensationCompleted(finished.id(), finished.orderId()));
-                if (finished.kind() == SagaKind.DECOMMISSION) {
+                if (finished.kind() == SagaKind.OPERATION) {
+                    events.publish(
+                            finished,
+                            asked
+                                    ? SagaEvents.operationCompleted(finished, now)
+                                    : SagaEvents.operationFailed(
+                                            finished,
+                                            FailureNotice.of(finished.id(), finished.reason())
+                                                    .forAgents(),
+                                            true,
+                                            now));
+                } else if (finished.kind() == SagaKind.DECOMMISSION) {
                     List<ProvisionedResource> removed = inventory(finished, step -> step.status() == StepStatus.UNDONE);
                     events.publish(
                             finished, new DecommissionCompleted(finished.orderId(), finished.tenant(), removed, now));
                 } else {
-                    events.publish(finished, new ProvisioningCompensated(finished.orderId(), finished.reason()));
+                    events.publish(
+                            finished,
+                            new ProvisioningCompensated(
+                                    finished.orderId(),
+                                    FailureNotice.of(finished.id(), finished.reason())
+                                            .forAgents()));
                 }
             });
             metrics.sagaEnded(finished);
@@ -423,14 +460,30 @@ public class SagaEngine implements DisposableBean {
                 .orElse("resources could not be deleted");
         tx.executeWithoutResult(status -> {
             sagas.updateHeader(failed);
+            if (failed.kind() == SagaKind.OPERATION) {
+                events.publish(
+                        failed,
+                        SagaEvents.operationFailed(
+                                failed,
+                                FailureNotice.resourcesLeftBehind(failed.id()).forAgents(),
+                                false,
+                                now));
+                return;
+            }
             events.publish(
-                    failed, new ProvisioningCompensationFailed(failed.orderId(), failed.id(), reason, remaining));
+                    failed,
+                    new ProvisioningCompensationFailed(
+                            failed.orderId(),
+                            failed.id(),
+                            FailureNotice.resourcesLeftBehind(failed.id()).forAgents(),
+                            remaining));
         });
         metrics.sagaEnded(failed);
         log.error(
-                "saga {} (order {}) COMPENSATION_FAILED, {} resources left: {}",
+                "saga {} (order {}, reference {}) COMPENSATION_FAILED, {} resources left: {}",
                 saga.id(),
                 saga.orderId(),
+                FailureNotice.referenceOf(saga.id()),
                 remaining.size(),
                 reason);
     }

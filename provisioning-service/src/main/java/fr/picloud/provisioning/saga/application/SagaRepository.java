@@ -13,12 +13,19 @@ import java.util.UUID;
 /** Where sagas and their step logs are kept. Every call joins the caller's transaction. */
 public interface SagaRepository {
 
-    /** Stores a new saga; false if the order already has a saga of that kind (a repeated command). */
+    /**
+     * Stores a new saga; false if it is already stored, or if the order already has its one
+     * provisioning or decommission saga (a repeated command).
+     */
     boolean insert(Saga saga);
 
     Optional<Saga> find(UUID sagaId);
 
+    /** The order's provisioning or decommission saga (of which it has at most one). */
     Optional<Saga> findByOrder(UUID orderId, SagaKind kind);
+
+    /** The order's sagas of a kind, oldest first (its day-2 operations). */
+    List<Saga> findAllByOrder(UUID orderId, SagaKind kind);
 
     /** Stores the saga's own fields (status, failure, deadline), not its steps. */
     void updateHeader(Saga saga);

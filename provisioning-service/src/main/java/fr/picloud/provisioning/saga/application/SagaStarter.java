@@ -1,22 +1,35 @@
 package fr.picloud.provisioning.saga.application;
 
+import fr.picloud.contracts.offering.ResourceKind;
 import fr.picloud.contracts.order.DecommissionRequested;
+import fr.picloud.contracts.order.OperationRequested;
+import fr.picloud.contracts.order.OperationType;
 import fr.picloud.contracts.order.ProvisioningRequested;
 import fr.picloud.contracts.provisioning.DecommissionCompleted;
+import fr.picloud.contracts.provisioning.OperationFailed;
+import fr.picloud.contracts.provisioning.ProvisionedResource;
 import fr.picloud.contracts.provisioning.ProvisioningCompensated;
 import fr.picloud.contracts.provisioning.ProvisioningFailed;
 import fr.picloud.contracts.provisioning.SagaStarted;
+import fr.picloud.provisioning.saga.domain.CloudResource;
 import fr.picloud.provisioning.saga.domain.InvalidTemplateException;
+import fr.picloud.provisioning.saga.domain.OperationPlanner;
 import fr.picloud.provisioning.saga.domain.ProjectQuota;
 import fr.picloud.provisioning.saga.domain.Saga;
 import fr.picloud.provisioning.saga.domain.SagaKind;
 import fr.picloud.provisioning.saga.domain.SagaPlanner;
 import fr.picloud.provisioning.saga.domain.SagaStatus;
+import fr.picloud.provisioning.saga.domain.SagaStep;
 import fr.picloud.provisioning.saga.domain.StepPlan;
+import fr.picloud.provisioning.saga.domain.StepStatus;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -128,7 +141,8 @@ public class SagaStarter {
             log.warn("order {}: decommission requested but no completed provisioning is known here", request.orderId());
             return Optional.of(done.id());
         }
-        Saga saga = Saga.decommission(UUID.randomUUID(), provisioned.get(), now, now.plus(settings.deadline()));
+        Saga saga = Saga.decommission(UUID.randomUUID(), provisioned.get(), now, now.plus(settings.deadline()))
+                .alsoDeleting(snapshotsOf(request.orderId()), now);
         if (!sagas.insert(saga)) {
             return Optional.empty();
         }
@@ -142,5 +156,99 @@ public class SagaStarter {
                         saga.steps().stream().map(step -> step.name()).toList()));
         scheduling.scheduleNew(saga.id());
         return Optional.of(saga.id());
+    }
+
+    /**
+     * Starts the saga of an approved day-2 operation, under the operation's id (a repeated command
+     * finds it). Without a completed provisioning of the order here there is nothing to act on: the
+     * operation fails at once and nothing is sent to the cloud.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<UUID> operate(OperationRequested request) {
+        if (sagas.find(request.operationId()).isPresent()) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        Optional<Saga> provisioned = sagas.findByOrder(request.orderId(), SagaKind.PROVISION)
+                .filter(saga -> saga.status() == SagaStatus.COMPLETED);
+        boolean decommissioned =
+                sagas.findByOrder(request.orderId(), SagaKind.DECOMMISSION).isPresent();
+        if (provisioned.isEmpty() || decommissioned) {
+            String reason = decommissioned
+                    ? "the order is decommissioned: nothing to act on"
+                    : "no completed provisioning of this order is known here: nothing to act on";
+            events.publishFor(
+                    request.tenant(),
+                    request.orderId(),
+                    new OperationFailed(
+                            request.operationId(),
+                            request.orderId(),
+                            request.tenant(),
+                            request.type(),
+                            reason,
+                            true,
+                            now));
+            log.warn("order {}: operation {} refused: {}", request.orderId(), request.operationId(), reason);
+            return Optional.empty();
+        }
+        ProvisionedResource target = request.target();
+        StepPlan step = OperationPlanner.step(new OperationPlanner.Request(
+                request.operationId(),
+                request.type(),
+                target.name(),
+                target.openstackId(),
+                target.flavor(),
+                target.sizeGb(),
+                request.flavor(),
+                request.vcpus(),
+                request.ramGb(),
+                request.sizeGb()));
+        CloudResource toDelete = request.type() == OperationType.DELETE_SNAPSHOT
+                ? new CloudResource(
+                        ResourceKind.VOLUME_SNAPSHOT.wireName(),
+                        target.openstackId(),
+                        target.sizeGb() == null
+                                ? Map.of()
+                                : Map.of("sizeGb", target.sizeGb().toString()))
+                : null;
+        Saga saga = Saga.operation(
+                request.operationId(), provisioned.get(), step, toDelete, now, now.plus(settings.deadline()));
+        if (!sagas.insert(saga)) {
+            return Optional.empty();
+        }
+        events.publish(
+                saga,
+                new SagaStarted(
+                        saga.id(),
+                        saga.orderId(),
+                        saga.tenant(),
+                        SagaKind.OPERATION.name(),
+                        saga.steps().stream().map(SagaStep::name).toList()));
+        scheduling.scheduleNew(saga.id());
+        return Optional.of(saga.id());
+    }
+
+    /** The snapshots day-2 operations made for the order and none deleted since. */
+    private List<SagaStep> snapshotsOf(UUID orderId) {
+        List<Saga> operations = sagas.findAllByOrder(orderId, SagaKind.OPERATION);
+        Set<String> deleted = new HashSet<>();
+        List<SagaStep> made = new ArrayList<>();
+        for (Saga operation : operations) {
+            for (SagaStep step : operation.steps()) {
+                if (!ResourceKind.VOLUME_SNAPSHOT.wireName().equals(step.kind()) || step.resource() == null) {
+                    continue;
+                }
+                if (OperationType.DELETE_SNAPSHOT.name().equals(operation.operation())) {
+                    if (step.status() == StepStatus.UNDONE) {
+                        deleted.add(step.resource().id());
+                    }
+                } else if (step.status() == StepStatus.DONE) {
+                    made.add(step);
+                }
+            }
+        }
+        return made.stream()
+                .filter(step -> !deleted.contains(step.resource().id()))
+                .toList();
     }
 }

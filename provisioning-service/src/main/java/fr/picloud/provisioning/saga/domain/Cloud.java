@@ -33,4 +33,10 @@ public interface Cloud {
      * @return true once it is gone (already gone counts), false while the cloud is still deleting it
      */
     boolean delete(String projectId, CloudResource resource);
+
+    /**
+     * Whether the project is still in the cloud, asked as the platform account (a project's own
+     * login fails once it is gone). A project that is gone took its resources with it.
+     */
+    boolean projectExists(String projectId);
 }

@@ -90,6 +90,72 @@ public record Saga(
                 steps);
     }
 
+    /**
+     * A day-2 operation on what a provisioning built: the provisioning's project step (done, it holds
+     * the project id) and the operation's step. Given the resource it acts on as {@code toDelete}, the
+     * saga begins by undoing that step (a snapshot's deletion is a compensation of the snapshot).
+     */
+    public static Saga operation(
+            UUID id, Saga provisioned, StepPlan plan, CloudResource toDelete, Instant now, Instant deadline) {
+        SagaStep project = provisioned.step(SagaPlanner.PROJECT_STEP);
+        SagaStep operation = SagaStep.planned(1, plan);
+        if (toDelete != null) {
+            operation = operation.creating(now).created(toDelete).undoing();
+        }
+        return new Saga(
+                id,
+                provisioned.orderId(),
+                provisioned.tenant(),
+                SagaKind.OPERATION,
+                toDelete == null ? SagaStatus.RUNNING : SagaStatus.COMPENSATING,
+                provisioned.offeringId(),
+                provisioned.quota(),
+                null,
+                toDelete == null ? null : plan.properties().get(OperationPlanner.OPERATION) + " requested",
+                now,
+                deadline,
+                null,
+                List.of(
+                        new SagaStep(0, project.plan(), project.status(), project.resource(), 0, now, now, null),
+                        operation));
+    }
+
+    /** The day-2 operation an OPERATION saga carries out, as its step records it. */
+    public String operation() {
+        return steps.stream()
+                .map(step -> step.plan().properties().get(OperationPlanner.OPERATION))
+                .filter(Objects::nonNull)
+                .map(Object::toString)
+                .findFirst()
+                .orElse(null);
+    }
+
+    /**
+     * A decommission that also deletes what day-2 operations added (snapshots), each before the
+     * resource it was made of: the snapshot step is undone first, and its volume waits for it.
+     */
+    public Saga alsoDeleting(List<SagaStep> added, Instant now) {
+        List<SagaStep> next = new ArrayList<>(steps);
+        for (SagaStep extra : added) {
+            StepPlan made = extra.plan();
+            List<String> dependsOn = new ArrayList<>(made.dependsOn());
+            Object of = made.properties().get(OperationPlanner.TARGET_NAME);
+            if (of != null && steps.stream().anyMatch(step -> step.name().equals(of))) {
+                dependsOn.add(of.toString());
+            }
+            next.add(new SagaStep(
+                    next.size(),
+                    new StepPlan(made.name(), made.kind(), dependsOn, made.inputs(), made.properties()),
+                    StepStatus.UNDOING,
+                    extra.resource(),
+                    0,
+                    extra.startedAt(),
+                    extra.finishedAt(),
+                    null));
+        }
+        return copy(status, failedStep, reason, deadline, finishedAt, next);
+    }
+
     public SagaStep step(String name) {
         return steps.stream()
                 .filter(step -> step.name().equals(name))
@@ -100,37 +166,46 @@ public record Saga(
     public Saga with(SagaStep changed) {
         List<SagaStep> next = new ArrayList<>(steps);
         next.set(changed.ordinal(), changed);
-        return new Saga(
-                id,
-                orderId,
-                tenant,
-                kind,
-                status,
-                offeringId,
-                quota,
-                failedStep,
-                reason,
-                createdAt,
-                deadline,
-                finishedAt,
-                next);
+        return copy(status, failedStep, reason, deadline, finishedAt, next);
     }
 
     public Saga withSteps(UnaryOperator<SagaStep> change) {
+        return copy(
+                status,
+                failedStep,
+                reason,
+                deadline,
+                finishedAt,
+                steps.stream().map(change).toList());
+    }
+
+    /** The same saga with another deadline. */
+    public Saga withDeadline(Instant newDeadline) {
+        return copy(status, failedStep, reason, newDeadline, finishedAt, steps);
+    }
+
+    /** Every field but the identity ones, which no transition changes. */
+    private Saga copy(
+            SagaStatus newStatus,
+            String newFailedStep,
+            String newReason,
+            Instant newDeadline,
+            Instant newFinishedAt,
+            List<SagaStep> newSteps) {
         return new Saga(
                 id,
                 orderId,
                 tenant,
                 kind,
-                status,
+                newStatus,
                 offeringId,
                 quota,
-                failedStep,
-                reason,
+                newFailedStep,
+                newReason,
                 createdAt,
-                deadline,
-                finishedAt,
-                steps.stream().map(change).toList());
+                newDeadline,
+                newFinishedAt,
+                newSteps);
     }
 
     /** Steps whose action is due: begun and unfinished, or pending with every dependency done. */
@@ -160,20 +235,7 @@ public record Saga(
 
     /** Stops building: what may exist is to be undone, in reverse order; what never began is skipped. */
     public Saga compensate(String failedStep, String reason, Instant now) {
-        Saga next = new Saga(
-                id,
-                orderId,
-                tenant,
-                kind,
-                SagaStatus.COMPENSATING,
-                offeringId,
-                quota,
-                failedStep,
-                reason,
-                createdAt,
-                deadline,
-                finishedAt,
-                steps);
+        Saga next = copy(SagaStatus.COMPENSATING, failedStep, reason, deadline, finishedAt, steps);
         return next.withSteps(step -> {
             if (step.name().equals(SagaPlanner.PROJECT_STEP)) {
                 return step.status().mayHoldResource() ? step.undone(now) : step.skipped(now);
@@ -210,20 +272,7 @@ public record Saga(
         if (!finalStatus.isFinal()) {
             throw new IllegalArgumentException(finalStatus + " is not final");
         }
-        return new Saga(
-                id,
-                orderId,
-                tenant,
-                kind,
-                finalStatus,
-                offeringId,
-                quota,
-                failedStep,
-                reason,
-                createdAt,
-                deadline,
-                now,
-                steps);
+        return copy(finalStatus, failedStep, reason, deadline, now, steps);
     }
 
     /** An operator's retry: failed steps and failed undos get a fresh counter, a final failure resumes. */
@@ -232,20 +281,7 @@ public record Saga(
             case COMPENSATION_FAILED -> SagaStatus.COMPENSATING;
             default -> status;
         };
-        Saga next = new Saga(
-                id,
-                orderId,
-                tenant,
-                kind,
-                resumed,
-                offeringId,
-                quota,
-                failedStep,
-                reason,
-                createdAt,
-                newDeadline,
-                resumed.isFinal() ? finishedAt : null,
-                steps);
+        Saga next = copy(resumed, failedStep, reason, newDeadline, resumed.isFinal() ? finishedAt : null, steps);
         return next.withSteps(SagaStep::retried);
     }
 

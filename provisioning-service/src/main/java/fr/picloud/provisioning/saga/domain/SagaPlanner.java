@@ -1,5 +1,6 @@
 package fr.picloud.provisioning.saga.domain;
 
+import fr.picloud.contracts.offering.ResourceKind;
 import fr.picloud.contracts.offering.ResourceTemplate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,18 +23,6 @@ public final class SagaPlanner {
 
     public static final String PROJECT_STEP = "project";
 
-    public static final Set<String> KINDS = Set.of(
-            "network",
-            "subnet",
-            "router",
-            "router-interface",
-            "security-group",
-            "keypair",
-            "volume",
-            "server",
-            "volume-attachment",
-            "floating-ip");
-
     private SagaPlanner() {}
 
     public static List<StepPlan> plan(ResourceTemplate template) {
@@ -42,9 +31,11 @@ public final class SagaPlanner {
             if (!included(resource)) {
                 continue;
             }
-            if (!KINDS.contains(resource.kind())) {
-                throw new InvalidTemplateException(
-                        "resource '" + resource.name() + "' has kind '" + resource.kind() + "', not one of " + KINDS);
+            if (ResourceKind.ofWireName(resource.kind())
+                    .filter(ResourceKind::inTemplates)
+                    .isEmpty()) {
+                throw new InvalidTemplateException("resource '" + resource.name() + "' has kind '" + resource.kind()
+                        + "', not one of " + ResourceKind.templateKinds());
             }
             if (resource.name().equals(PROJECT_STEP) || byName.put(resource.name(), resource) != null) {
                 throw new InvalidTemplateException("resource name '" + resource.name() + "' is used twice");
@@ -55,7 +46,7 @@ public final class SagaPlanner {
         byName.values().forEach(resource -> counts(resource, byName, counts));
 
         List<StepPlan> steps = new ArrayList<>();
-        steps.add(new StepPlan(PROJECT_STEP, PROJECT_STEP, List.of(), Map.of(), Map.of()));
+        steps.add(new StepPlan(PROJECT_STEP, ResourceKind.PROJECT.wireName(), List.of(), Map.of(), Map.of()));
         for (String name : buildOrder) {
             ResourceTemplate.Resource resource = byName.get(name);
             int count = counts.get(name);
@@ -104,7 +95,7 @@ public final class SagaPlanner {
         int count;
         if (resource.count() == null) {
             count = 0;
-            if (resource.kind().equals("volume-attachment")) {
+            if (ResourceKind.VOLUME_ATTACHMENT.wireName().equals(resource.kind())) {
                 for (String dependency : resource.dependsOn()) {
                     ResourceTemplate.Resource on = dependency(resource, dependency, byName);
                     count = Math.max(count, counts(on, byName, counts));

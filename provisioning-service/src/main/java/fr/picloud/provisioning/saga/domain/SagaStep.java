@@ -74,6 +74,11 @@ public record SagaStep(
         return new SagaStep(ordinal, plan, StepStatus.UNDONE, resource, 0, startedAt, now, lastError);
     }
 
+    /** Nothing left to undo: the project the resource lived in is gone, and the note says so. */
+    public SagaStep goneWithProject(String note, Instant now) {
+        return new SagaStep(ordinal, plan, StepStatus.UNDONE, resource, 0, startedAt, now, note);
+    }
+
     public SagaStep undoFailed(String error, Instant now) {
         return new SagaStep(ordinal, plan, StepStatus.UNDO_FAILED, resource, attempts + 1, startedAt, now, error);
     }

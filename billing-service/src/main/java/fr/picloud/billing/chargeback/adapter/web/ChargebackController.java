@@ -359,6 +359,16 @@ class ChargebackController {
         return store.heldAside();
     }
 
+    @PostMapping("/unpriced/refresh")
+    @PreAuthorize("hasRole('finance')")
+    @Operation(
+            summary = "Rate the open periods now and record the usage held aside (done every few minutes"
+                    + " anyway; reads never record it)")
+    List<StatementStore.HeldAside> refreshUnpriced() {
+        chargebacks.recordHeldAside();
+        return store.heldAside();
+    }
+
     // ---- visibility ----------------------------------------------------------------------------
 
     private Chargebacks.Result visibleChargeback(String period, String tenant) {

@@ -7,6 +7,7 @@ import fr.picloud.platform.domain.InvalidInputException.Violation;
 import fr.picloud.platform.validation.JsonSchemaChecks;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,7 +40,8 @@ class NetworkntParameterSchemas implements ParameterSchemas {
     }
 
     @Override
-    public List<Violation> violations(Map<String, Object> schema, Map<String, Object> parameters) {
-        return checks.violations("parameters", schema, parameters);
+    public List<Violation> violations(
+            UUID offeringId, long revision, Map<String, Object> schema, Map<String, Object> parameters) {
+        return checks.violations("parameters", new JsonSchemaChecks.Revision(offeringId, revision), schema, parameters);
     }
 }

@@ -10,6 +10,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -21,9 +22,11 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.MappingIterator;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.csv.CsvFactory;
 import tools.jackson.dataformat.csv.CsvMapper;
 import tools.jackson.dataformat.csv.CsvSchema;
 
@@ -63,11 +66,23 @@ class FeedReader {
             "floating_ip_hour",
             "setup_fee");
 
+    /**
+     * The longest line (JSON lines) or cell (CSV) of a feed: an offering's schema is at most
+     * {@link fr.picloud.platform.validation.JsonSchemaChecks#MAX_SCHEMA_CHARS}, its template of the same order.
+     */
+    static final int MAX_LINE_CHARS = 1 << 20;
+
     private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {};
 
     private final JsonMapper json;
     private final Validator validator;
-    private final CsvMapper csv = CsvMapper.builder().build();
+    /** No cell of a CSV feed is held beyond this many characters: the parser refuses a longer one. */
+    private final CsvMapper csv = CsvMapper.builder(CsvFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxStringLength(MAX_LINE_CHARS)
+                            .build())
+                    .build())
+            .build();
 
     FeedReader(JsonMapper json, Validator validator) {
         this.json = json;
@@ -79,22 +94,31 @@ class FeedReader {
     }
 
     private void readJsonLines(InputStream body, Consumer<FeedRow> sink) {
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+        try (Reader text = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+            BoundedLines lines = new BoundedLines(text, MAX_LINE_CHARS);
             long number = 0;
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+            for (BoundedLines.Line line = lines.next(); line != null; line = lines.next()) {
                 number++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                try {
-                    sink.accept(toRow(number, json.readValue(line, OfferingController.OfferingBody.class)));
-                } catch (JacksonException e) {
+                if (line.tooLong()) {
                     sink.accept(FeedRow.unreadable(
-                            number, null, List.of(new Violation("", "unreadable JSON: " + e.getOriginalMessage()))));
+                            number,
+                            null,
+                            List.of(new Violation("", "a line longer than " + MAX_LINE_CHARS + " characters"))));
+                } else if (!line.text().isBlank()) {
+                    sink.accept(jsonLine(number, line.text()));
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private FeedRow jsonLine(long number, String line) {
+        try {
+            return toRow(number, json.readValue(line, OfferingController.OfferingBody.class));
+        } catch (JacksonException e) {
+            return FeedRow.unreadable(
+                    number, null, List.of(new Violation("", "unreadable JSON: " + e.getOriginalMessage())));
         }
     }
 

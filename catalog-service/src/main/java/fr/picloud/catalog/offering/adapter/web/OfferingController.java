@@ -15,7 +15,6 @@ import fr.picloud.contracts.offering.PriceUnit;
 import fr.picloud.contracts.offering.ResourceTemplate;
 import fr.picloud.platform.domain.InvalidInputException;
 import fr.picloud.platform.domain.InvalidInputException.Violation;
-import fr.picloud.platform.domain.NotFoundException;
 import fr.picloud.platform.security.CurrentUser;
 import fr.picloud.platform.security.Roles;
 import fr.picloud.pricing.PricingCalculator;
@@ -183,11 +182,7 @@ class OfferingController {
 
     @GetMapping("/{id}")
     OfferingView get(@PathVariable UUID id) {
-        Offering offering = offerings.get(id);
-        if (offering.status() == OfferingStatus.DRAFT && !CurrentUser.get().hasRole(Roles.CATALOG_ADMIN)) {
-            throw new NotFoundException("no offering " + id);
-        }
-        return view(offering);
+        return view(offerings.read(id, mayReadDrafts()));
     }
 
     @PostMapping
@@ -231,12 +226,16 @@ class OfferingController {
     @PostMapping("/{id}/quote")
     @Operation(summary = "Monthly estimate of an order with these parameters, or 422 with the schema violations")
     PricingCalculator.Quote quote(@PathVariable UUID id, @Valid @RequestBody QuoteRequest body) {
-        return offerings.quote(id, body.parameters());
+        return offerings.quote(id, body.parameters(), mayReadDrafts());
     }
 
     private OfferingView view(Offering offering) {
         Optional<PriceList> current = offering.priceInForce(LocalDate.now(clock));
         return new OfferingView(offering.state(), current.orElse(null));
+    }
+
+    private static boolean mayReadDrafts() {
+        return CurrentUser.get().hasRole(Roles.CATALOG_ADMIN);
     }
 
     private static Actor actor() {

@@ -24,6 +24,7 @@ import fr.picloud.openstack.emulator.network.NetworkRecords.Network;
 import fr.picloud.openstack.emulator.network.NetworkRecords.Port;
 import fr.picloud.openstack.emulator.network.NetworkRecords.SecurityGroup;
 import fr.picloud.openstack.emulator.network.Neutron;
+import fr.picloud.openstack.emulator.state.CloudState;
 import fr.picloud.openstack.emulator.volume.Cinder;
 import fr.picloud.openstack.emulator.volume.Cinder.Volume;
 import java.security.SecureRandom;
@@ -42,6 +43,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import java.util.stream.Stream;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -89,9 +91,9 @@ public final class Nova implements EmulatedService {
     private final Faults faults;
     private final SecureRandom random = new SecureRandom();
     private final Router router = new Router();
-    private final Map<String, Server> servers = new LinkedHashMap<>();
-    private final Map<String, Keypair> keypairs = new LinkedHashMap<>();
-    private final Map<String, Map<String, Integer>> quotas = new LinkedHashMap<>();
+    private final Map<String, Server> servers;
+    private final Map<String, Keypair> keypairs;
+    private final Map<String, Map<String, Integer>> quotas;
 
     public Nova(
             Clock clock,
@@ -100,7 +102,8 @@ public final class Nova implements EmulatedService {
             Neutron neutron,
             Cinder cinder,
             Glance glance,
-            Faults faults) {
+            Faults faults,
+            CloudState state) {
         this.clock = clock;
         this.buildTime = buildTime;
         this.keystone = keystone;
@@ -108,6 +111,9 @@ public final class Nova implements EmulatedService {
         this.cinder = cinder;
         this.glance = glance;
         this.faults = faults;
+        this.servers = state.table("compute.servers", String.class, Server.class);
+        this.keypairs = state.table("compute.keypairs", String.class, Keypair.class);
+        this.quotas = state.table("compute.quotas", new TypeReference<>() {});
         routes();
     }
 
@@ -151,6 +157,12 @@ public final class Nova implements EmulatedService {
                 .get("/v2.1/flavors", this::listFlavors)
                 .get("/v2.1/flavors/detail", this::listFlavorsDetailed)
                 .get("/v2.1/flavors/{id}", this::showFlavor)
+                .get("/v2.1/flavors/{id}/os-extra_specs", this::listExtraSpecs)
+                .get("/v2.1/flavors/{id}/os-extra_specs/{key}", this::showExtraSpec)
+                .get("/v2.1/os-availability-zone/detail", this::availabilityZonesDetailed)
+                .get("/v2.1/os-hypervisors", this::listHypervisors)
+                .get("/v2.1/os-hypervisors/detail", this::listHypervisorsDetailed)
+                .get("/v2.1/os-hypervisors/{id}", this::showHypervisor)
                 .get("/v2.1/servers", this::listServers)
                 .get("/v2.1/servers/detail", this::listServersDetailed)
                 .post("/v2.1/servers", faults.creating("server", ERRORS, this::createServer))
@@ -306,12 +318,28 @@ public final class Nova implements EmulatedService {
 
     private ApiResponse showFlavor(ApiRequest request) {
         keystone.authenticate(request);
+        return versioned(request, ApiResponse.ok(Json.wrap("flavor", flavorBody(flavorById(request), request))));
+    }
+
+    private static Flavor flavorById(ApiRequest request) {
         String id = request.param("id");
-        Flavor flavor = FLAVORS.stream()
+        return FLAVORS.stream()
                 .filter(f -> f.id().equals(id))
                 .findFirst()
                 .orElseThrow(() -> ERRORS.notFound("Flavor " + id + " could not be found."));
-        return versioned(request, ApiResponse.ok(Json.wrap("flavor", flavorBody(flavor, request))));
+    }
+
+    /** The seeded flavors have no extra specs (no hw:, no aggregate pinning): an empty map, as Nova answers. */
+    private ApiResponse listExtraSpecs(ApiRequest request) {
+        keystone.authenticate(request);
+        flavorById(request);
+        return versioned(request, ApiResponse.ok(Json.wrap("extra_specs", Json.object())));
+    }
+
+    private ApiResponse showExtraSpec(ApiRequest request) {
+        keystone.authenticate(request);
+        Flavor flavor = flavorById(request);
+        throw ERRORS.notFound("Flavor " + flavor.id() + " has no extra specs with key " + request.param("key") + ".");
     }
 
     // ---- servers ----
@@ -1208,6 +1236,101 @@ public final class Nova implements EmulatedService {
         limits.putArray("rate");
         limits.set("absolute", absolute);
         return ApiResponse.ok(Json.wrap("limits", limits));
+    }
+
+    // ---- the one compute host, as an administrator sees it ----
+
+    private static final String HOST = "emulator";
+    private static final int HOST_VCPUS = 64;
+    private static final int HOST_RAM_MB = 262_144;
+    private static final int HOST_DISK_GB = 4_096;
+
+    private AuthContext requireAdmin(ApiRequest request, String policy) {
+        AuthContext caller = keystone.authenticate(request);
+        if (!caller.isAdmin()) {
+            throw ApiError.nova(403, "forbidden", "Policy doesn't allow " + policy + " to be performed.");
+        }
+        return caller;
+    }
+
+    /** As Nova lists them for an administrator: the compute zone with its host, and the internal zone. */
+    private ApiResponse availabilityZonesDetailed(ApiRequest request) {
+        requireAdmin(request, "os_compute_api:os-availability-zone:detail");
+        String updated = Json.micros(clock.instant()).replace("Z", "");
+        ArrayNode zones = Json.array();
+        ObjectNode compute = zones.addObject().put("zoneName", "nova");
+        compute.putObject("zoneState").put("available", true);
+        compute.putObject("hosts")
+                .putObject(HOST)
+                .putObject("nova-compute")
+                .put("available", true)
+                .put("active", true)
+                .put("updated_at", updated);
+        ObjectNode internal = zones.addObject().put("zoneName", "internal");
+        internal.putObject("zoneState").put("available", true);
+        ObjectNode services = internal.putObject("hosts").putObject(HOST);
+        for (String service : List.of("nova-conductor", "nova-scheduler")) {
+            services.putObject(service)
+                    .put("available", true)
+                    .put("active", true)
+                    .put("updated_at", updated);
+        }
+        return ApiResponse.ok(Json.wrap("availabilityZoneInfo", zones));
+    }
+
+    private ObjectNode hypervisorBody(boolean detailed) {
+        ObjectNode node = Json.object()
+                .put("id", 1)
+                .put("hypervisor_hostname", HOST)
+                .put("state", "up")
+                .put("status", "enabled");
+        if (!detailed) {
+            return node;
+        }
+        Instant now = clock.instant();
+        List<Server> running = servers.values().stream()
+                .filter(s -> !s.status(now).equals("ERROR"))
+                .toList();
+        int vcpusUsed = running.stream().mapToInt(s -> s.flavor().vcpus()).sum();
+        int ramUsed = 512 + running.stream().mapToInt(s -> s.flavor().ramMb()).sum();
+        int diskUsed = running.stream().mapToInt(s -> s.flavor().diskGb()).sum();
+        node.put("hypervisor_type", "QEMU")
+                .put("hypervisor_version", 7_002_000)
+                .put("host_ip", "127.0.0.1")
+                .put("vcpus", HOST_VCPUS)
+                .put("vcpus_used", vcpusUsed)
+                .put("memory_mb", HOST_RAM_MB)
+                .put("memory_mb_used", ramUsed)
+                .put("free_ram_mb", HOST_RAM_MB - ramUsed)
+                .put("local_gb", HOST_DISK_GB)
+                .put("local_gb_used", diskUsed)
+                .put("free_disk_gb", HOST_DISK_GB - diskUsed)
+                .put("disk_available_least", HOST_DISK_GB - diskUsed)
+                .put("running_vms", running.size())
+                .put("current_workload", 0)
+                .put("cpu_info", "{\"arch\": \"x86_64\", \"model\": \"qemu64\", \"vendor\": \"AMD\"}");
+        node.putObject("service").put("host", HOST).put("id", 3).putNull("disabled_reason");
+        return node;
+    }
+
+    private ApiResponse listHypervisors(ApiRequest request) {
+        requireAdmin(request, "os_compute_api:os-hypervisors:list");
+        return versioned(
+                request, ApiResponse.ok(Json.wrap("hypervisors", Json.array().add(hypervisorBody(false)))));
+    }
+
+    private ApiResponse listHypervisorsDetailed(ApiRequest request) {
+        requireAdmin(request, "os_compute_api:os-hypervisors:list-detail");
+        return versioned(
+                request, ApiResponse.ok(Json.wrap("hypervisors", Json.array().add(hypervisorBody(true)))));
+    }
+
+    private ApiResponse showHypervisor(ApiRequest request) {
+        requireAdmin(request, "os_compute_api:os-hypervisors:show");
+        if (!request.param("id").equals("1")) {
+            throw ERRORS.notFound("Hypervisor with ID " + request.param("id") + " could not be found.");
+        }
+        return versioned(request, ApiResponse.ok(Json.wrap("hypervisor", hypervisorBody(true))));
     }
 
     private ApiResponse availabilityZones(ApiRequest request) {

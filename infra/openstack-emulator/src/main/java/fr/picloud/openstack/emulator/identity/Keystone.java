@@ -17,6 +17,7 @@ import fr.picloud.openstack.emulator.identity.IdentityRecords.Project;
 import fr.picloud.openstack.emulator.identity.IdentityRecords.Role;
 import fr.picloud.openstack.emulator.identity.IdentityRecords.Token;
 import fr.picloud.openstack.emulator.identity.IdentityRecords.User;
+import fr.picloud.openstack.emulator.state.CloudState;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -24,8 +25,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -58,21 +57,36 @@ public final class Keystone implements EmulatedService {
     private final SecureRandom random = new SecureRandom();
     private final Router router = new Router();
 
-    private final Map<String, Domain> domains = new LinkedHashMap<>();
-    private final Map<String, Project> projects = new LinkedHashMap<>();
-    private final Map<String, User> users = new LinkedHashMap<>();
-    private final Map<String, Role> roles = new LinkedHashMap<>();
-    private final Set<Assignment> assignments = new LinkedHashSet<>();
-    private final Map<String, ApplicationCredential> applicationCredentials = new LinkedHashMap<>();
-    // tokens survive a reset on purpose: they stay valid while their user and project exist
-    private final Map<String, Token> tokens = new LinkedHashMap<>();
+    private final Map<String, Domain> domains;
+    private final Map<String, Project> projects;
+    private final Map<String, User> users;
+    private final Map<String, Role> roles;
+    private final Set<Assignment> assignments;
+    private final Map<String, ApplicationCredential> applicationCredentials;
+    // tokens survive a reset on purpose: they stay valid while their user and project exist (and,
+    // as Fernet tokens survive a Keystone restart, a restart of a durable emulator)
+    private final Map<String, Token> tokens;
 
-    public Keystone(Clock clock, String region, String adminPassword, String demoPassword, List<CatalogEntry> catalog) {
+    public Keystone(
+            Clock clock,
+            String region,
+            String adminPassword,
+            String demoPassword,
+            List<CatalogEntry> catalog,
+            CloudState state) {
         this.clock = clock;
         this.region = region;
         this.adminPassword = adminPassword;
         this.demoPassword = demoPassword;
         this.catalog = List.copyOf(catalog);
+        this.domains = state.table("identity.domains", String.class, Domain.class);
+        this.projects = state.table("identity.projects", String.class, Project.class);
+        this.users = state.table("identity.users", String.class, User.class);
+        this.roles = state.table("identity.roles", String.class, Role.class);
+        this.assignments = state.set("identity.assignments", Assignment.class);
+        this.applicationCredentials =
+                state.table("identity.application-credentials", String.class, ApplicationCredential.class);
+        this.tokens = state.table("identity.tokens", String.class, Token.class);
         routes();
         reset();
     }

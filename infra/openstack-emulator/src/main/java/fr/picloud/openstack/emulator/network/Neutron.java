@@ -23,8 +23,11 @@ import fr.picloud.openstack.emulator.network.NetworkRecords.SecurityGroup;
 import fr.picloud.openstack.emulator.network.NetworkRecords.SecurityGroupRule;
 import fr.picloud.openstack.emulator.network.NetworkRecords.Standard;
 import fr.picloud.openstack.emulator.network.NetworkRecords.Subnet;
+import fr.picloud.openstack.emulator.state.CloudState;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -36,6 +39,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -78,21 +82,31 @@ public final class Neutron implements EmulatedService {
     private final Keystone keystone;
     private final Faults faults;
     private final Router router = new Router();
-    private long macCounter;
+    // MAC addresses already given out, so a restarted emulator does not give one twice
+    private final Map<String, Long> macCounter;
 
-    private final Map<String, Network> networks = new LinkedHashMap<>();
-    private final Map<String, Subnet> subnets = new LinkedHashMap<>();
-    private final Map<String, Port> ports = new LinkedHashMap<>();
-    private final Map<String, NetworkRecords.Router> routers = new LinkedHashMap<>();
-    private final Map<String, SecurityGroup> securityGroups = new LinkedHashMap<>();
-    private final Map<String, SecurityGroupRule> rules = new LinkedHashMap<>();
-    private final Map<String, FloatingIp> floatingIps = new LinkedHashMap<>();
-    private final Map<String, Map<String, Integer>> quotas = new LinkedHashMap<>();
+    private final Map<String, Network> networks;
+    private final Map<String, Subnet> subnets;
+    private final Map<String, Port> ports;
+    private final Map<String, NetworkRecords.Router> routers;
+    private final Map<String, SecurityGroup> securityGroups;
+    private final Map<String, SecurityGroupRule> rules;
+    private final Map<String, FloatingIp> floatingIps;
+    private final Map<String, Map<String, Integer>> quotas;
 
-    public Neutron(Clock clock, Keystone keystone, Faults faults) {
+    public Neutron(Clock clock, Keystone keystone, Faults faults, CloudState state) {
         this.clock = clock;
         this.keystone = keystone;
         this.faults = faults;
+        this.macCounter = state.table("network.mac-counter", String.class, Long.class);
+        this.networks = state.table("network.networks", String.class, Network.class);
+        this.subnets = state.table("network.subnets", String.class, Subnet.class);
+        this.ports = state.table("network.ports", String.class, Port.class);
+        this.routers = state.table("network.routers", String.class, NetworkRecords.Router.class);
+        this.securityGroups = state.table("network.security-groups", String.class, SecurityGroup.class);
+        this.rules = state.table("network.security-group-rules", String.class, SecurityGroupRule.class);
+        this.floatingIps = state.table("network.floating-ips", String.class, FloatingIp.class);
+        this.quotas = state.table("network.quotas", new TypeReference<>() {});
         routes();
         reset();
     }
@@ -173,6 +187,10 @@ public final class Neutron implements EmulatedService {
         router.get("/", this::versions)
                 .get("/v2.0", this::resources)
                 .get("/v2.0/extensions", this::extensions)
+                .get("/v2.0/extensions/{alias}", this::showExtension)
+                .get("/v2.0/agents", this::listAgents)
+                .get("/v2.0/agents/{id}", this::showAgent)
+                .get("/v2.0/availability_zones", this::availabilityZones)
                 .get("/v2.0/networks", this::listNetworks)
                 .post("/v2.0/networks", faults.creating("network", ERRORS, this::createNetwork))
                 .get("/v2.0/networks/{id}", this::showNetwork)
@@ -326,10 +344,15 @@ public final class Neutron implements EmulatedService {
         return ApiResponse.ok(Json.wrap("resources", resources));
     }
 
-    private ApiResponse extensions(ApiRequest request) {
-        keystone.authenticate(request);
-        ArrayNode extensions = Json.array();
-        for (String alias : List.of(
+    /** Extensions whose name is not their alias: clients (the openstack CLI) look these up by name. */
+    private static final Map<String, String> EXTENSION_NAMES = Map.of(
+            "agent", "agent",
+            "availability_zone", "Availability Zone",
+            "network_availability_zone", "Network Availability Zone",
+            "router_availability_zone", "Router Availability Zone");
+
+    private static List<String> extensionAliases() {
+        List<String> aliases = new java.util.ArrayList<>(List.of(
                 "external-net",
                 "router",
                 "ext-gw-mode",
@@ -343,16 +366,105 @@ public final class Neutron implements EmulatedService {
                 "standard-attr-revisions",
                 "project-id",
                 "binding",
-                "port-security")) {
-            extensions
-                    .addObject()
-                    .put("alias", alias)
-                    .put("name", alias)
-                    .put("description", alias)
-                    .put("updated", "2013-01-01T00:00:00-00:00")
-                    .putArray("links");
+                "port-security"));
+        aliases.addAll(EXTENSION_NAMES.keySet().stream().sorted().toList());
+        return aliases;
+    }
+
+    private static ObjectNode extensionBody(String alias) {
+        ObjectNode node = Json.object()
+                .put("alias", alias)
+                .put("name", EXTENSION_NAMES.getOrDefault(alias, alias))
+                .put("description", EXTENSION_NAMES.getOrDefault(alias, alias))
+                .put("updated", "2013-01-01T00:00:00-00:00");
+        node.putArray("links");
+        return node;
+    }
+
+    private ApiResponse extensions(ApiRequest request) {
+        keystone.authenticate(request);
+        return ApiResponse.ok(Json.wrap("extensions", Json.arrayOf(extensionAliases(), Neutron::extensionBody)));
+    }
+
+    private ApiResponse showExtension(ApiRequest request) {
+        keystone.authenticate(request);
+        String alias = request.param("alias");
+        if (!extensionAliases().contains(alias)) {
+            throw ApiError.neutron(404, "HTTPNotFound", "Extension with alias " + alias + " does not exist");
         }
-        return ApiResponse.ok(Json.wrap("extensions", extensions));
+        return ApiResponse.ok(Json.wrap("extension", extensionBody(alias)));
+    }
+
+    // ---- agents and availability zones: the one network host, as an administrator sees it ----
+
+    private record Agent(String type, String binary, String topic, String zone) {
+        String id() {
+            return UUID.nameUUIDFromBytes(("agent:" + binary).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .toString();
+        }
+    }
+
+    private static final List<Agent> AGENTS = List.of(
+            new Agent("DHCP agent", "neutron-dhcp-agent", "dhcp_agent", "nova"),
+            new Agent("L3 agent", "neutron-l3-agent", "l3_agent", "nova"),
+            new Agent("Open vSwitch agent", "neutron-openvswitch-agent", "N/A", null),
+            new Agent("Metadata agent", "neutron-metadata-agent", "N/A", null));
+    private static final DateTimeFormatter AGENT_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+
+    private ObjectNode agentBody(Agent agent) {
+        String now = AGENT_TIME.format(clock.instant());
+        ObjectNode node = Json.object()
+                .put("id", agent.id())
+                .put("agent_type", agent.type())
+                .put("binary", agent.binary())
+                .put("topic", agent.topic())
+                .put("host", "emulator")
+                .put("admin_state_up", true)
+                .put("alive", true)
+                .put("availability_zone", agent.zone())
+                .put("created_at", "2024-01-15 10:00:00")
+                .put("started_at", "2024-01-15 10:00:00")
+                .put("heartbeat_timestamp", now)
+                .putNull("description")
+                .putNull("resources_synced");
+        node.putObject("configurations");
+        return node;
+    }
+
+    private void requireAdmin(ApiRequest request, String rule) {
+        if (!keystone.authenticate(request).isAdmin()) {
+            throw ApiError.neutron(403, "PolicyNotAuthorized", "rule:" + rule + " is disallowed by policy");
+        }
+    }
+
+    private ApiResponse listAgents(ApiRequest request) {
+        requireAdmin(request, "get_agent");
+        List<Agent> found = AGENTS.stream()
+                .filter(a ->
+                        request.queryParam("agent_type").map(a.type()::equals).orElse(true))
+                .filter(a -> request.queryParam("host").map("emulator"::equals).orElse(true))
+                .toList();
+        return ApiResponse.ok(Json.wrap("agents", Json.arrayOf(found, this::agentBody)));
+    }
+
+    private ApiResponse showAgent(ApiRequest request) {
+        requireAdmin(request, "get_agent");
+        Agent agent = AGENTS.stream()
+                .filter(a -> a.id().equals(request.param("id")))
+                .findFirst()
+                .orElseThrow(() -> ApiError.neutron(
+                        404, "AgentNotFound", "Agent " + request.param("id") + " could not be found."));
+        return ApiResponse.ok(Json.wrap("agent", agentBody(agent)));
+    }
+
+    private ApiResponse availabilityZones(ApiRequest request) {
+        keystone.authenticate(request);
+        ArrayNode zones = Json.array();
+        for (String resource : List.of("network", "router")) {
+            zones.addObject().put("name", "nova").put("resource", resource).put("state", "available");
+        }
+        return ApiResponse.ok(Json.wrap("availability_zones", zones));
     }
 
     // ---- shared helpers ----
@@ -793,9 +905,8 @@ public final class Neutron implements EmulatedService {
             String deviceId,
             String deviceOwner,
             List<String> securityGroupIds) {
-        macCounter++;
-        String mac = String.format(
-                "fa:16:3e:%02x:%02x:%02x", (macCounter >> 16) & 255, (macCounter >> 8) & 255, macCounter & 255);
+        long macs = macCounter.merge("given", 1L, Long::sum);
+        String mac = String.format("fa:16:3e:%02x:%02x:%02x", (macs >> 16) & 255, (macs >> 8) & 255, macs & 255);
         return new Port(
                 standard,
                 networkId,
@@ -1713,7 +1824,7 @@ public final class Neutron implements EmulatedService {
         }
         String projectId = request.param("project");
         JsonNode body = request.resource(ERRORS, "quota");
-        Map<String, Integer> limits = quotas.computeIfAbsent(projectId, p -> new LinkedHashMap<>());
+        Map<String, Integer> limits = new LinkedHashMap<>(quotas.getOrDefault(projectId, Map.of()));
         for (var field : body.properties()) {
             String resource = field.getKey();
             if (!DEFAULT_QUOTAS.containsKey(resource)) {
@@ -1721,6 +1832,7 @@ public final class Neutron implements EmulatedService {
             }
             limits.put(resource, field.getValue().asInt());
         }
+        quotas.put(projectId, Map.copyOf(limits));
         return ApiResponse.ok(Json.wrap("quota", quotaBody(projectId)));
     }
 

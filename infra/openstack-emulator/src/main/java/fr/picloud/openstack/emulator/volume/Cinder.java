@@ -13,6 +13,7 @@ import fr.picloud.openstack.emulator.http.Json;
 import fr.picloud.openstack.emulator.http.Router;
 import fr.picloud.openstack.emulator.identity.AuthContext;
 import fr.picloud.openstack.emulator.identity.Keystone;
+import fr.picloud.openstack.emulator.state.CloudState;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -116,14 +118,16 @@ public final class Cinder implements EmulatedService {
     private final Keystone keystone;
     private final Faults faults;
     private final Router router = new Router();
-    private final Map<String, Volume> volumes = new LinkedHashMap<>();
-    private final Map<String, Map<String, Integer>> quotas = new LinkedHashMap<>();
+    private final Map<String, Volume> volumes;
+    private final Map<String, Map<String, Integer>> quotas;
 
-    public Cinder(Clock clock, Duration createTime, Keystone keystone, Faults faults) {
+    public Cinder(Clock clock, Duration createTime, Keystone keystone, Faults faults, CloudState state) {
         this.clock = clock;
         this.createTime = createTime;
         this.keystone = keystone;
         this.faults = faults;
+        this.volumes = state.table("volume.volumes", String.class, Volume.class);
+        this.quotas = state.table("volume.quotas", new TypeReference<>() {});
         router.get("/", this::versions)
                 .get("/v3", this::version)
                 .get("/v3/{project}", this::version)
@@ -562,7 +566,7 @@ public final class Cinder implements EmulatedService {
         }
         String target = request.param("target");
         JsonNode body = request.resource(ERRORS, "quota_set");
-        Map<String, Integer> limits = quotas.computeIfAbsent(target, p -> new LinkedHashMap<>());
+        Map<String, Integer> limits = new LinkedHashMap<>(quotas.getOrDefault(target, Map.of()));
         for (var field : body.properties()) {
             if (DEFAULT_QUOTAS.containsKey(field.getKey())) {
                 limits.put(field.getKey(), field.getValue().asInt());
@@ -570,6 +574,7 @@ public final class Cinder implements EmulatedService {
                 throw ERRORS.badRequest("Bad key(s) in quota set: " + field.getKey());
             }
         }
+        quotas.put(target, Map.copyOf(limits));
         ObjectNode quota = Json.object();
         DEFAULT_QUOTAS.keySet().stream().sorted().forEach(resource -> quota.put(resource, limit(target, resource)));
         return ApiResponse.ok(Json.wrap("quota_set", quota));

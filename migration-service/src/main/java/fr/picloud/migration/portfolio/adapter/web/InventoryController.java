@@ -83,7 +83,7 @@ class InventoryController {
 
     /** All rows good: the report. Some refused: a problem detail naming each, with the counts of what was kept. */
     private static ResponseEntity<?> answer(InventoryImport.Report report) {
-        if (report.errors().isEmpty()) {
+        if (report.rejected() == 0) {
             return ResponseEntity.ok(report);
         }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(

@@ -1,15 +1,20 @@
 package fr.picloud.order.ordering.adapter.messaging;
 
+import fr.picloud.contracts.Topics;
+import fr.picloud.contracts.migration.WaveLaunched;
 import fr.picloud.contracts.order.OrderRequestRefused;
 import fr.picloud.contracts.order.PlaceOrderRequested;
 import fr.picloud.order.ordering.application.Caller;
 import fr.picloud.order.ordering.application.IdempotencyKeyReusedException;
+import fr.picloud.order.ordering.application.LaunchedWaves;
 import fr.picloud.order.ordering.application.OrderService;
 import fr.picloud.order.ordering.domain.OrderRequest;
 import fr.picloud.order.tenant.application.TenantDirectory;
 import fr.picloud.order.tenant.domain.Tenant;
 import fr.picloud.platform.domain.DomainException;
 import fr.picloud.platform.domain.InvalidInputException;
+import fr.picloud.platform.domain.RuleViolationException;
+import fr.picloud.platform.messaging.AwaitedEventMissingException;
 import fr.picloud.platform.messaging.EventPublisher;
 import fr.picloud.platform.messaging.InboundEventProcessor;
 import java.util.List;
@@ -27,20 +32,36 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Binding {@code orderRequests-in-0}: orders other services ask for (migration waves), consumer group
  * order-service. Each is placed like a portal order (same validation, quota and approval policy) under
- * the order id the asking service chose; one that cannot be placed is answered with
- * {@link OrderRequestRefused}.
+ * the order id the asking service chose, if a launched wave ({@code launchedWaves-in-0}, from
+ * {@code picloud.migration.waves}) names that order for that tenant; one that cannot be placed is
+ * answered with {@link OrderRequestRefused}. A request read before its wave (the topics are read
+ * independently) is retried until the wave arrives, then dead-lettered.
  */
 @Configuration
 class OrderRequestsConsumer {
 
     static final String CONSUMER = "order-service.order-requests";
+    static final String WAVES_CONSUMER = "order-service.launched-waves";
+    /** Only migration-service may write the order requests topic (Kafka ACLs, docs/security.md). */
+    static final String PLACED_BY = "migration-service";
+
     private static final Logger log = LoggerFactory.getLogger(OrderRequestsConsumer.class);
+
+    @Bean
+    Consumer<Message<byte[]>> launchedWaves(InboundEventProcessor inbound, LaunchedWaves waves) {
+        return message -> inbound.process(WAVES_CONSUMER, message, event -> {
+            if (event.payload() instanceof WaveLaunched wave) {
+                waves.record(wave);
+            }
+        });
+    }
 
     @Bean
     Consumer<Message<byte[]>> orderRequests(
             InboundEventProcessor inbound,
             OrderService orders,
             TenantDirectory tenants,
+            LaunchedWaves waves,
             EventPublisher events,
             PlatformTransactionManager transactions) {
         // the placement commits on its own, as a portal order does: a refusal inside it must not doom the
@@ -52,6 +73,7 @@ class OrderRequestsConsumer {
                 return;
             }
             try {
+                checkAgainstWave(waves, request);
                 outsideInbox.executeWithoutResult(status -> place(orders, tenants, request));
             } catch (IdempotencyKeyReusedException e) {
                 // the order exists, placed by an earlier, different request under the same id: nothing to refuse
@@ -65,6 +87,24 @@ class OrderRequestsConsumer {
         });
     }
 
+    /**
+     * The request must be for an order a launched wave asks for, and for the tenant the wave names:
+     * whoever else writes the topic cannot order for a tenant outside the migration plan.
+     */
+    private static void checkAgainstWave(LaunchedWaves waves, PlaceOrderRequested request) {
+        LaunchedWaves.WaveOrder planned = waves.order(request.orderId())
+                .orElseThrow(() -> new AwaitedEventMissingException("order request " + request.orderId()
+                        + " is for an order no launched migration wave asks for (yet): waiting for its wave on "
+                        + Topics.MIGRATION_WAVES));
+        if (!planned.tenant().equals(request.tenant())) {
+            throw new RuleViolationException(
+                    "order " + request.orderId() + " is asked for tenant " + request.tenant() + ", but migration wave "
+                            + planned.waveId() + " plans it for tenant " + planned.tenant() + " ("
+                            + planned.applicationId() + ")",
+                    "tenant");
+        }
+    }
+
     private static void place(OrderService orders, TenantDirectory tenants, PlaceOrderRequested request) {
         String costCenter = request.costCenter() != null
                 ? request.costCenter()
@@ -73,7 +113,8 @@ class OrderRequestsConsumer {
                         .map(Tenant.CostCenter::code)
                         .orElse("");
         orders.place(
-                new Caller(request.requester(), request.tenant(), Set.of()),
+                // the request names its tenant and requester: recorded as placed by migration on the lead's behalf
+                new Caller(request.requester(), request.tenant(), Set.of(), PLACED_BY),
                 "order-request:" + request.orderId(),
                 new OrderRequest(request.offeringId(), request.parameters(), costCenter, request.justification()),
                 request.orderId());

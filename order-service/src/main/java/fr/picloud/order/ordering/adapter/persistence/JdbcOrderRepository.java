@@ -43,8 +43,8 @@ class JdbcOrderRepository implements OrderRepository {
                         insert into customer_order (id, tenant_id, requester, idempotency_key, request_hash,
                             offering_id, offering_code, category, cost_center, justification, parameters,
                             bound_template, quote, monthly_total, required_approvals, approvers, status, resources,
-                            placed_at, escalate_at, expire_at, escalated_at, updated_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                            placed_at, escalate_at, expire_at, escalated_at, updated_at, placed_by)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         order.id(),
                         order.tenant(),
@@ -68,7 +68,8 @@ class JdbcOrderRepository implements OrderRepository {
                         timestamp(order.escalateAt()),
                         timestamp(order.expireAt()),
                         timestamp(order.escalatedAt()),
-                        timestamp(lastChange(order)))
+                        timestamp(lastChange(order)),
+                        order.placedBy())
                 .update();
         insertTimeline(order, 0);
     }
@@ -218,7 +219,8 @@ class JdbcOrderRepository implements OrderRepository {
                 rs.getInt("required_approvals"),
                 instant(rs, "placed_at"),
                 instant(rs, "escalate_at"),
-                instant(rs, "expire_at"));
+                instant(rs, "expire_at"),
+                rs.getString("placed_by"));
         String resources = rs.getString("resources");
         return new Row(
                 placement,

@@ -5,6 +5,7 @@ import fr.picloud.platform.domain.InvalidInputException.Violation;
 import fr.picloud.platform.validation.JsonSchemaChecks;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /** An order's parameters judged by the platform's JSON Schema validation, exactly as the catalogue's quote. */
@@ -18,7 +19,8 @@ class NetworkntParameterSchemas implements ParameterSchemas {
     }
 
     @Override
-    public List<Violation> violations(Map<String, Object> schema, Map<String, Object> parameters) {
-        return checks.violations("parameters", schema, parameters);
+    public List<Violation> violations(
+            UUID offeringId, long revision, Map<String, Object> schema, Map<String, Object> parameters) {
+        return checks.violations("parameters", new JsonSchemaChecks.Revision(offeringId, revision), schema, parameters);
     }
 }

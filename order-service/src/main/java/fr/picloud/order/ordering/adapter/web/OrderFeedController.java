@@ -1,5 +1,6 @@
 package fr.picloud.order.ordering.adapter.web;
 
+import fr.picloud.order.ordering.application.Caller;
 import fr.picloud.order.ordering.application.OrderService;
 import java.util.UUID;
 import org.springframework.http.MediaType;
@@ -8,7 +9,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-/** Live tracking for the portal: server-sent events of each transition, per order or per tenant. */
+/**
+ * Live tracking for the portal: server-sent events of each transition, per order or per tenant. A
+ * user may hold a few feeds open at once, the instance a bounded number (429 beyond).
+ */
 @RestController
 class OrderFeedController {
 
@@ -23,11 +27,13 @@ class OrderFeedController {
     /** Another tenant's order has no feed (404), as it has no page. */
     @GetMapping(path = "/api/v1/orders/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter orderFeed(@PathVariable UUID id) {
-        return feeds.subscribeToOrder(orders.get(OrderController.caller(), id).id());
+        Caller caller = OrderController.caller();
+        return feeds.subscribeToOrder(caller.subject(), orders.get(caller, id).id());
     }
 
     @GetMapping(path = "/api/v1/orders/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter tenantFeed() {
-        return feeds.subscribeToTenant(String.valueOf(OrderController.caller().tenant()));
+        Caller caller = OrderController.caller();
+        return feeds.subscribeToTenant(caller.subject(), String.valueOf(caller.tenant()));
     }
 }

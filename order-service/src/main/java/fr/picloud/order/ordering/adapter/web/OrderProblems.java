@@ -7,8 +7,11 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -26,6 +29,18 @@ class OrderProblems {
         problem.setType(URI.create("https://picloud.example/problems/idempotency-key-reused"));
         problem.setTitle("Idempotency key reused");
         return problem;
+    }
+
+    /** Too many live feeds open: the portal's EventSource retries after the delay it is given. */
+    @ExceptionHandler(OrderFeeds.TooManyFeedsException.class)
+    ResponseEntity<ProblemDetail> tooManyFeeds(OrderFeeds.TooManyFeedsException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
+        problem.setType(URI.create("https://picloud.example/problems/too-many-feeds"));
+        problem.setTitle("Too many live feeds");
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, "30")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     /**

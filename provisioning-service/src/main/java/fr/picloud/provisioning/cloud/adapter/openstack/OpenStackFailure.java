@@ -54,6 +54,14 @@ final class OpenStackFailure extends CloudException {
         if (error instanceof OpenStackFailure failure) {
             return failure;
         }
+        if (error instanceof ConnectionException answered
+                && (answered.getStatus() > 0 || "Unauthorized".equals(answered.getMessage()))) {
+            // openstack4j raises a 401 it could not re-authenticate past (the token of a project that is
+            // gone) as a "connection" failure with no status: it is an answer about one tenant's project,
+            // not a service that does not answer, and must not open the circuit breaker all tenants share
+            int status = answered.getStatus() > 0 ? answered.getStatus() : 401;
+            return ofStatus(service, call, status, answered.getMessage(), conflictMeansBusy, error);
+        }
         if (error instanceof ConnectionException) {
             return new OpenStackFailure(
                     true, true, 0, describe(service, call, "no answer (" + error.getMessage() + ")"), error);

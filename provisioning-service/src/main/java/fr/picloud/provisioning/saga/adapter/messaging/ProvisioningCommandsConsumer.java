@@ -1,6 +1,7 @@
 package fr.picloud.provisioning.saga.adapter.messaging;
 
 import fr.picloud.contracts.order.DecommissionRequested;
+import fr.picloud.contracts.order.OperationRequested;
 import fr.picloud.contracts.order.ProvisioningRequested;
 import fr.picloud.platform.messaging.InboundEventProcessor;
 import fr.picloud.provisioning.saga.application.SagaStarter;
@@ -25,6 +26,7 @@ class ProvisioningCommandsConsumer {
             switch (received.payload()) {
                 case ProvisioningRequested request -> sagas.provision(request);
                 case DecommissionRequested request -> sagas.decommission(request);
+                case OperationRequested request -> sagas.operate(request);
                 default -> {
                     // another service's message on this topic: not ours to act on
                 }

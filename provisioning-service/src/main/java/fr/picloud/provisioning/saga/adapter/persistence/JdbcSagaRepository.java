@@ -43,7 +43,7 @@ class JdbcSagaRepository implements SagaRepository {
         int inserted = jdbc.sql(
                         "insert into saga (id, order_id, tenant, kind, status, offering_id, quota, failed_step, "
                                 + "reason, created_at, deadline, finished_at, updated_at) "
-                                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now()) on conflict (order_id, kind) do nothing")
+                                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now()) on conflict do nothing")
                 .params(
                         saga.id(),
                         saga.orderId(),
@@ -98,6 +98,18 @@ class JdbcSagaRepository implements SagaRepository {
                 .query((rs, row) -> header(rs))
                 .optional()
                 .map(this::withSteps);
+    }
+
+    @Override
+    public List<Saga> findAllByOrder(UUID orderId, SagaKind kind) {
+        return jdbc
+                .sql("select " + SAGA_COLUMNS + " from saga where order_id = ? and kind = ? order by created_at, id")
+                .params(orderId, kind.name())
+                .query((rs, row) -> header(rs))
+                .list()
+                .stream()
+                .map(this::withSteps)
+                .toList();
     }
 
     @Override

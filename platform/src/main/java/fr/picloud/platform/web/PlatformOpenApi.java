@@ -1,0 +1,162 @@
+package fr.picloud.platform.web;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.info.Contact;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.lang.annotation.Annotation;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.springdoc.core.customizers.OperationCustomizer;
+import org.springframework.core.MethodParameter;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.method.HandlerMethod;
+
+/**
+ * What every service's OpenAPI document says of the platform's edge, so that a client generated from
+ * it sends a token and can decode a refusal: the bearer token of the OIDC issuer on every operation,
+ * the problem detail (RFC 9457) as a schema, and for each operation the error answers its handler can
+ * really give, read from its signature and annotations: a role rule can answer 403, a path id 404, a
+ * body 413, 415 and 422, a change to an existing resource 409; any operation 400 and 401.
+ */
+public final class PlatformOpenApi {
+
+    public static final String BEARER = "bearer-jwt";
+    public static final String PROBLEM = "Problem";
+    static final String PROBLEM_JSON = "application/problem+json";
+
+    private PlatformOpenApi() {}
+
+    /** The document's info, the bearer scheme (its tokens from {@code issuerUri}) and the problem schema. */
+    public static OpenAPI document(String serviceName, String version, String issuerUri) {
+        return new OpenAPI()
+                .info(new Info()
+                        .title("PI Cloud " + serviceName)
+                        .version(version)
+                        .description("The " + serviceName + " API of PI Cloud, a ministry's private cloud on OpenStack."
+                                + " Every call but the health probes needs a bearer token (a JWT) from the OIDC"
+                                + " issuer " + issuerUri + " (" + issuerUri + "/.well-known/openid-configuration);"
+                                + " on the local stack, `./picloud token ACCOUNT` prints one. Every refusal is an"
+                                + " RFC 9457 problem detail (application/problem+json).")
+                        .contact(new Contact().name("PI Cloud platform team")))
+                .components(new Components()
+                        .addSecuritySchemes(
+                                BEARER,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .bearerFormat("JWT")
+                                        .description("An access token of the OIDC issuer " + issuerUri))
+                        .addSchemas(PROBLEM, problemSchema()));
+    }
+
+    private static Schema<?> problemSchema() {
+        Schema<?> fieldProblem = new ObjectSchema()
+                .addProperty("field", new StringSchema().description("the parameter or body field at fault"))
+                .addProperty("message", new StringSchema().description("what is wrong with it"));
+        return new ObjectSchema()
+                .description("An RFC 9457 problem detail")
+                .addProperty("type", new StringSchema().format("uri").description("the kind of problem"))
+                .addProperty("title", new StringSchema().description("a short, human-readable summary of the kind"))
+                .addProperty("status", new IntegerSchema().description("the HTTP status"))
+                .addProperty("detail", new StringSchema().description("what happened, for a person"))
+                .addProperty("instance", new StringSchema().format("uri-reference"))
+                .addProperty(
+                        "errors",
+                        new ArraySchema()
+                                .items(fieldProblem)
+                                .description("each field at fault, for a validation problem"));
+    }
+
+    /** The token requirement and the derived error answers, on every operation of the service's controllers. */
+    public static OperationCustomizer operations() {
+        return PlatformOpenApi::describe;
+    }
+
+    static Operation describe(Operation operation, HandlerMethod handler) {
+        operation.addSecurityItem(new SecurityRequirement().addList(BEARER));
+        ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
+        errorsOf(handler).forEach((status, description) -> {
+            if (!responses.containsKey(status)) {
+                responses.addApiResponse(status, problem(description));
+            }
+        });
+        operation.setResponses(responses);
+        return operation;
+    }
+
+    /** The error statuses the handler can answer, with what each means for it. */
+    static Map<String, String> errorsOf(HandlerMethod handler) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        MethodParameter[] parameters = handler.getMethodParameters();
+        boolean body = has(parameters, RequestBody.class);
+        boolean pathId = has(parameters, PathVariable.class);
+        errors.put("400", "A malformed parameter, header or body");
+        errors.put("401", "No token, or one that is expired, not signed by the issuer or not for this service");
+        preAuthorize(handler)
+                .ifPresent(rule -> errors.put("403", "The caller's roles do not allow it (" + rule.value() + ")"));
+        if (pathId) {
+            errors.put("404", "No such resource, or one the caller may not see");
+        }
+        if (changes(handler) && (pathId || has(parameters, RequestHeader.class))) {
+            errors.put("409", "The resource's state does not allow it now, or another change came first");
+        }
+        if (body) {
+            errors.put("413", "The body is larger than the service accepts");
+            errors.put("415", "The body is not JSON");
+        }
+        if (body || has(parameters, RequestParam.class)) {
+            errors.put("422", "The input breaks a rule: each field at fault is listed under errors");
+        }
+        return errors;
+    }
+
+    private static ApiResponse problem(String description) {
+        return new ApiResponse()
+                .description(description)
+                .content(new Content()
+                        .addMediaType(
+                                PROBLEM_JSON,
+                                new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
+    }
+
+    private static Optional<PreAuthorize> preAuthorize(HandlerMethod handler) {
+        return Optional.ofNullable(handler.getMethodAnnotation(PreAuthorize.class))
+                .or(() -> Optional.ofNullable(
+                        AnnotatedElementUtils.findMergedAnnotation(handler.getBeanType(), PreAuthorize.class)));
+    }
+
+    private static boolean changes(HandlerMethod handler) {
+        return handler.hasMethodAnnotation(PostMapping.class)
+                || handler.hasMethodAnnotation(PutMapping.class)
+                || handler.hasMethodAnnotation(PatchMapping.class)
+                || handler.hasMethodAnnotation(DeleteMapping.class);
+    }
+
+    private static boolean has(MethodParameter[] parameters, Class<? extends Annotation> annotation) {
+        return Arrays.stream(parameters).anyMatch(parameter -> parameter.hasParameterAnnotation(annotation));
+    }
+}

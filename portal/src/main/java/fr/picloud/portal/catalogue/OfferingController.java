@@ -1,0 +1,120 @@
+package fr.picloud.portal.catalogue;
+
+import fr.picloud.portal.schemaform.SchemaForm;
+import fr.picloud.portal.schemaform.UnsupportedSchemaException;
+import fr.picloud.portal.services.CatalogClient;
+import fr.picloud.portal.services.CatalogClient.OfferingView;
+import fr.picloud.portal.services.OrderClient;
+import fr.picloud.portal.services.OrderClient.PlaceOrder;
+import fr.picloud.portal.services.OrderClient.Placed;
+import fr.picloud.portal.services.ServiceProblem;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * An offering's page: its description, the price in force, and the order form generated from its
+ * parameter schema, with a live quote as the fields change (catalog-service's quote) and the
+ * services' violations shown beside each field.
+ */
+@Controller
+class OfferingController {
+
+    /** The form's inputs for the order itself, beside the generated parameters. */
+    static final String COST_CENTER = "_costCenter";
+
+    static final String JUSTIFICATION = "_justification";
+    static final String IDEMPOTENCY_KEY = "_idempotencyKey";
+    private static final String PARAMETERS = "parameters.";
+
+    private final CatalogClient catalog;
+    private final OrderClient orders;
+
+    OfferingController(CatalogClient catalog, OrderClient orders) {
+        this.catalog = catalog;
+        this.orders = orders;
+    }
+
+    @GetMapping("/catalogue/{id}")
+    String offering(@PathVariable UUID id, Model model) {
+        OfferingView view = catalog.offering(id);
+        Map<String, String> values = new LinkedHashMap<>();
+        show(view, model);
+        if (model.getAttribute("form") instanceof SchemaForm form) {
+            values.putAll(form.defaults());
+        }
+        values.put(IDEMPOTENCY_KEY, UUID.randomUUID().toString());
+        model.addAttribute("values", values);
+        model.addAttribute("errors", Map.of());
+        return "offering";
+    }
+
+    /** The quote panel for htmx, with each field's error swapped in beside it (out of band). */
+    @PostMapping("/catalogue/{id}/quote")
+    String quote(@PathVariable UUID id, @RequestParam Map<String, String> submitted, Model model) {
+        SchemaForm form = SchemaForm.of(catalog.offering(id).offering().parameterSchema());
+        model.addAttribute("form", form);
+        model.addAttribute("htmxQuote", true);
+        try {
+            model.addAttribute("quote", catalog.quote(id, form.parameters(submitted)));
+            model.addAttribute("errors", Map.of());
+        } catch (ServiceProblem problem) {
+            if (problem.status() != 422 && problem.status() != 400) {
+                throw problem;
+            }
+            model.addAttribute("errors", problem.fieldErrors(PARAMETERS));
+        }
+        return "offering :: quote";
+    }
+
+    @PostMapping("/catalogue/{id}/order")
+    String order(@PathVariable UUID id, @RequestParam Map<String, String> submitted, Model model) {
+        OfferingView view = catalog.offering(id);
+        SchemaForm form = SchemaForm.of(view.offering().parameterSchema());
+        try {
+            Placed placed = orders.place(
+                    submitted.getOrDefault(IDEMPOTENCY_KEY, UUID.randomUUID().toString()),
+                    new PlaceOrder(
+                            id,
+                            form.parameters(submitted),
+                            submitted.getOrDefault(COST_CENTER, ""),
+                            submitted.getOrDefault(JUSTIFICATION, "")));
+            return "redirect:/orders/" + placed.id() + "?placed";
+        } catch (ServiceProblem problem) {
+            if (problem.status() >= 500) {
+                throw problem;
+            }
+            show(view, model);
+            Map<String, String> errors = new LinkedHashMap<>(problem.fieldErrors(PARAMETERS));
+            // the order's own fields, as order-service names them
+            move(errors, "costCenter", COST_CENTER);
+            move(errors, "justification", JUSTIFICATION);
+            model.addAttribute("values", submitted);
+            model.addAttribute("errors", errors);
+            model.addAttribute("refusal", problem.detail());
+            return "offering";
+        }
+    }
+
+    private void show(OfferingView view, Model model) {
+        model.addAttribute("view", view);
+        try {
+            model.addAttribute("form", SchemaForm.of(view.offering().parameterSchema()));
+        } catch (UnsupportedSchemaException e) {
+            model.addAttribute("unsupported", e.getMessage());
+        }
+    }
+
+    private static void move(Map<String, String> errors, String from, String to) {
+        String message = errors.remove(from);
+        if (message != null) {
+            errors.put(to, message);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package fr.picloud.portal.orders;
+
+import fr.picloud.portal.services.OrderClient;
+import fr.picloud.portal.services.OrderClient.Order;
+import fr.picloud.portal.services.ServiceProblem;
+import fr.picloud.portal.web.CurrentUser;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The tenant's orders, an order's page (status, timeline, resources, refreshed while it moves) and the
+ * approvers' inbox. order-service decides who may see and decide what; the portal only hides the
+ * buttons a user may not press (an approver's own order).
+ */
+@Controller
+class OrdersController {
+
+    /** Statuses after which an order no longer moves by itself: its page stops refreshing. */
+    static final Set<String> SETTLED =
+            Set.of("COMPLETED", "FAILED", "REJECTED", "CANCELLED", "DECOMMISSIONED", "PENDING_APPROVAL");
+
+    static final int PAGE_SIZE = 20;
+
+    private final OrderClient orders;
+
+    OrdersController(OrderClient orders) {
+        this.orders = orders;
+    }
+
+    @GetMapping("/orders")
+    String list(@RequestParam(defaultValue = "0") int page, Model model) {
+        model.addAttribute("orders", orders.list(null, Math.max(0, page), PAGE_SIZE));
+        return "orders";
+    }
+
+    @GetMapping("/orders/{id}")
+    String order(@PathVariable UUID id, Model model) {
+        show(orders.get(id), model);
+        return "order";
+    }
+
+    /** The moving part of an order's page, which htmx fetches again every few seconds until it settles. */
+    @GetMapping("/orders/{id}/progress")
+    String progress(@PathVariable UUID id, Model model) {
+        show(orders.get(id), model);
+        return "order :: progress";
+    }
+
+    @GetMapping("/approvals")
+    String approvals(Model model) {
+        model.addAttribute("orders", orders.list("PENDING_APPROVAL", 0, 100));
+        model.addAttribute("me", CurrentUser.name());
+        return "approvals";
+    }
+
+    @PostMapping("/approvals/{id}/approve")
+    String approve(@PathVariable UUID id, RedirectAttributes redirect) {
+        return decide(id, redirect, "approved", () -> orders.approve(id));
+    }
+
+    @PostMapping("/approvals/{id}/reject")
+    String reject(@PathVariable UUID id, @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
+        return decide(id, redirect, "rejected", () -> orders.reject(id, reason));
+    }
+
+    private static String decide(UUID id, RedirectAttributes redirect, String outcome, Decision decision) {
+        try {
+            decision.take();
+            redirect.addFlashAttribute("decided", outcome);
+            redirect.addFlashAttribute("decidedOrder", id);
+        } catch (ServiceProblem problem) {
+            if (problem.status() >= 500) {
+                throw problem;
+            }
+            redirect.addFlashAttribute("refusal", problem.detail());
+        }
+        return "redirect:/approvals";
+    }
+
+    private static void show(Order order, Model model) {
+        model.addAttribute("order", order);
+        model.addAttribute("settled", SETTLED.contains(order.status()));
+    }
+
+    @FunctionalInterface
+    private interface Decision {
+        Order take();
+    }
+}

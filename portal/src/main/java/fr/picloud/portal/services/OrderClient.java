@@ -1,0 +1,91 @@
+package fr.picloud.portal.services;
+
+import fr.picloud.contracts.order.OrderQuote;
+import fr.picloud.contracts.provisioning.ProvisionedResource;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.web.client.RestClient;
+
+/** order-service's API (see its OpenAPI document), as the portal's pages use it. */
+public class OrderClient {
+
+    public record Placed(UUID id, String status, OrderQuote quote) {}
+
+    public record PlaceOrder(
+            UUID offeringId, Map<String, Object> parameters, String costCenter, String justification) {}
+
+    public record TimelineEntry(Instant at, String actor, String action, String from, String to, String reason) {}
+
+    public record Order(
+            UUID id,
+            String status,
+            String requester,
+            UUID offeringId,
+            String offeringCode,
+            String costCenter,
+            String justification,
+            Map<String, Object> parameters,
+            OrderQuote quote,
+            int requiredApprovals,
+            List<String> approvers,
+            List<ProvisionedResource> resources,
+            Instant placedAt,
+            List<TimelineEntry> timeline) {}
+
+    public record OrderSummary(
+            UUID id, String status, String requester, String offeringCode, OrderQuote quote, Instant placedAt) {}
+
+    public record OrderPage(List<OrderSummary> items, int page, int size, long total) {}
+
+    private final RestClient http;
+
+    OrderClient(RestClient http) {
+        this.http = http;
+    }
+
+    /** Places an order; the same key and body give back the same order (a double click makes one). */
+    public Placed place(String idempotencyKey, PlaceOrder order) {
+        return Problems.raise(http.post()
+                        .uri("/api/v1/orders")
+                        .header("Idempotency-Key", idempotencyKey)
+                        .body(order)
+                        .retrieve())
+                .body(Placed.class);
+    }
+
+    public Order get(UUID id) {
+        return Problems.raise(http.get().uri("/api/v1/orders/{id}", id).retrieve())
+                .body(Order.class);
+    }
+
+    /** The orders of the user's tenant, newest first; {@code status} null for all. */
+    public OrderPage list(String status, int page, int size) {
+        return Problems.raise(http.get()
+                        .uri(builder -> {
+                            builder.path("/api/v1/orders")
+                                    .queryParam("page", page)
+                                    .queryParam("size", size);
+                            if (status != null) {
+                                builder.queryParam("status", status);
+                            }
+                            return builder.build();
+                        })
+                        .retrieve())
+                .body(OrderPage.class);
+    }
+
+    public Order approve(UUID id) {
+        return Problems.raise(http.post().uri("/api/v1/orders/{id}/approve", id).retrieve())
+                .body(Order.class);
+    }
+
+    public Order reject(UUID id, String reason) {
+        return Problems.raise(http.post()
+                        .uri("/api/v1/orders/{id}/reject", id)
+                        .body(Map.of("reason", reason))
+                        .retrieve())
+                .body(Order.class);
+    }
+}
