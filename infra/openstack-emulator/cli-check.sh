@@ -31,8 +31,12 @@ fi
 
 workdir="$(mktemp -d)"
 emulator_pid=""
+# The script's own status stays its exit status: the emulator ends on SIGTERM with 143, and a failing
+# `wait` as the last command of an && list would make set -e exit with that instead (CI stop 27).
 cleanup() {
-  [[ -n "$emulator_pid" ]] && kill "$emulator_pid" 2>/dev/null && wait "$emulator_pid" 2>/dev/null
+  if [[ -n "$emulator_pid" ]] && kill "$emulator_pid" 2>/dev/null; then
+    wait "$emulator_pid" 2>/dev/null || true
+  fi
   rm -rf "$workdir"
 }
 trap cleanup EXIT
