@@ -13,9 +13,11 @@ import fr.picloud.contracts.offering.OfferingPublished;
 import fr.picloud.contracts.offering.OfferingState;
 import fr.picloud.contracts.offering.PriceList;
 import fr.picloud.contracts.offering.PriceUnit;
+import fr.picloud.contracts.order.OperationType;
 import fr.picloud.contracts.order.OrderPlaced;
 import fr.picloud.contracts.order.OrderQuote;
 import fr.picloud.contracts.provisioning.DecommissionCompleted;
+import fr.picloud.contracts.provisioning.OperationCompleted;
 import fr.picloud.contracts.provisioning.ProvisionedResource;
 import fr.picloud.contracts.provisioning.ProvisioningCompleted;
 import fr.picloud.contracts.tenant.TenantState;
@@ -168,6 +170,20 @@ public final class BillingWorld implements AutoCloseable {
         return new ProvisioningCompleted(orderId, List.of(resources), tenant, offeringId, UUID.randomUUID(), at);
     }
 
+    /** A day-2 operation on an order that took effect at {@code at}. */
+    public static OperationCompleted operated(
+            UUID orderId, String tenant, OperationType type, ProvisionedResource resource, Instant at) {
+        return new OperationCompleted(
+                UUID.randomUUID(),
+                orderId,
+                tenant,
+                type,
+                type == OperationType.DELETE_SNAPSHOT ? null : resource,
+                type == OperationType.DELETE_SNAPSHOT ? resource : null,
+                null,
+                at);
+    }
+
     public static DecommissionCompleted decommissioned(
             UUID orderId, String tenant, Instant at, ProvisionedResource... resources) {
         return new DecommissionCompleted(orderId, tenant, List.of(resources), at);
@@ -185,6 +201,8 @@ public final class BillingWorld implements AutoCloseable {
                 metering.provisioned(event, envelope(event, event.orderId().toString()));
             case DecommissionCompleted event ->
                 metering.decommissioned(event, envelope(event, event.orderId().toString()));
+            case OperationCompleted event ->
+                metering.operated(event, envelope(event, event.orderId().toString()));
             default -> throw new IllegalArgumentException("billing does not consume " + message);
         }
     }

@@ -336,10 +336,21 @@ public final class OrderWorld implements AutoCloseable {
         assertThat(stateMismatches)
                 .as("orders whose reservation is not in the state their status calls for")
                 .isEmpty();
-        assertThat(jdbc.queryForObject(
-                        "select count(*) from quota_reservation r where not exists (select 1 from customer_order o where o.id = r.order_id)",
-                        Integer.class))
-                .as("reservations without an order")
+        assertThat(jdbc.queryForObject("""
+                        select count(*) from quota_reservation r
+                        where not exists (select 1 from customer_order o where o.id = r.order_id)
+                          and not exists (select 1 from order_operation p where p.id = r.order_id)""", Integer.class))
+                .as("reservations of neither an order nor a day-2 operation")
                 .isZero();
+        List<Map<String, Object>> operationMismatches = jdbc.queryForList("""
+                select p.id, p.status, r.state from order_operation p
+                join quota_reservation r on r.order_id = p.id
+                where r.state <> case
+                    when p.status in ('PENDING_APPROVAL', 'RUNNING') then 'HELD'
+                    when p.status = 'COMPLETED' then 'MERGED'
+                    else 'RELEASED' end""");
+        assertThat(operationMismatches)
+                .as("day-2 operations whose growth is not in the state their status calls for")
+                .isEmpty();
     }
 }

@@ -4,6 +4,7 @@ import static fr.picloud.billing.BillingWorld.FINANCE;
 import static fr.picloud.billing.BillingWorld.completed;
 import static fr.picloud.billing.BillingWorld.decommissioned;
 import static fr.picloud.billing.BillingWorld.network;
+import static fr.picloud.billing.BillingWorld.operated;
 import static fr.picloud.billing.BillingWorld.placed;
 import static fr.picloud.billing.BillingWorld.server;
 import static fr.picloud.billing.BillingWorld.unique;
@@ -16,6 +17,8 @@ import fr.picloud.billing.metering.application.Metering;
 import fr.picloud.contracts.Message;
 import fr.picloud.contracts.offering.OfferingPublished;
 import fr.picloud.contracts.offering.PriceUnit;
+import fr.picloud.contracts.order.OperationType;
+import fr.picloud.contracts.provisioning.ProvisionedResource;
 import fr.picloud.platform.test.MutableClock;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -169,6 +172,70 @@ class ChargebackIT {
                         StreamSupport.stream(chargeback.path("statements").spliterator(), false)
                                 .map(each -> each.path("total").decimalValue())
                                 .reduce(BigDecimal.ZERO, BigDecimal::add));
+    }
+
+    @Test
+    void day_two_operations_are_metered_from_their_completion() {
+        clock.set(Instant.parse("2025-07-20T12:00:00Z"));
+        String tenant = unique("dir");
+        world.tenant(BillingWorld.directorate(tenant, "interieur", "100000"));
+        UUID order = UUID.randomUUID();
+        String serverId = unique("srv");
+        String volumeId = unique("vol");
+        String snapshotId = unique("snap");
+        Instant ready = Instant.parse("2025-07-10T10:00:00Z");
+        world.tell(placed(order, tenant, offering, "CC-1"));
+        world.tell(
+                completed(order, tenant, offering, ready, server(serverId, 2, 4, ready), volume(volumeId, 50, ready)));
+        Instant resized = Instant.parse("2025-07-10T11:00:00Z");
+        Message resize = operated(order, tenant, OperationType.RESIZE, server(serverId, 4, 8, ready), resized);
+        world.tell(resize);
+        world.tell(resize); // delivered again under another event id: the new flavor's usage stays open
+        Instant snapshotted = Instant.parse("2025-07-10T12:00:00Z");
+        ProvisionedResource snapshot = new ProvisionedResource(
+                "snapshot", "volume-snapshot", snapshotId, null, null, null, 50, null, snapshotted);
+        world.tell(operated(order, tenant, OperationType.SNAPSHOT, snapshot, snapshotted));
+        world.tell(operated(order, tenant, OperationType.STOP, server(serverId, 4, 8, ready), snapshotted));
+        Instant extended = Instant.parse("2025-07-11T10:00:00Z");
+        world.tell(operated(order, tenant, OperationType.EXTEND_VOLUME, volume(volumeId, 80, ready), extended));
+        world.tell(operated(
+                order, tenant, OperationType.DELETE_SNAPSHOT, snapshot, Instant.parse("2025-07-11T12:00:00Z")));
+        world.tell(decommissioned(order, tenant, Instant.parse("2025-07-12T10:00:00Z")));
+
+        JsonNode statement = world.statement(tenant, "2025-07");
+
+        // 2 vCPU for the hour before the resize, 4 for the 47 hours after it, to the decommission
+        List<JsonNode> vcpu = byStart(linesOf(statement, "VCPU_HOUR"));
+        assertThat(vcpu)
+                .extracting(line -> line.path("quantity").decimalValue().intValue())
+                .containsExactly(2, 4);
+        assertThat(vcpu).extracting(line -> line.path("seconds").asLong()).containsExactly(3_600L, 169_200L);
+        assertThat(vcpu)
+                .extracting(line -> line.path("usageFrom").asString())
+                .containsExactly(ready.toString(), resized.toString());
+        assertThat(vcpu.get(1).path("amount").decimalValue()).isEqualByComparingTo("4.70"); // 4 x 0.025 x 47 h
+        assertThat(byStart(linesOf(statement, "RAM_GB_HOUR")))
+                .extracting(line -> line.path("quantity").decimalValue().intValue())
+                .containsExactly(4, 8);
+        // the volume at 50 GB for a day, at 80 GB the next; the snapshot's 50 GB for its day
+        List<JsonNode> storage = byStart(linesOf(statement, "VOLUME_GB_MONTH"));
+        assertThat(storage)
+                .extracting(line -> line.path("resourceKind").asString()
+                        + " " + line.path("quantity").decimalValue().intValue()
+                        + " GB " + line.path("seconds").asLong() + " s")
+                .containsExactly("volume 50 GB 86400 s", "volume-snapshot 50 GB 86400 s", "volume 80 GB 86400 s");
+        assertThat(storage.get(2).path("resourceId").asString()).startsWith(volumeId + "@");
+        BigDecimal sum = lines(statement).stream()
+                .map(line -> line.path("amount").decimalValue())
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertThat(statement.path("total").decimalValue()).isEqualByComparingTo(sum);
+    }
+
+    private static List<JsonNode> byStart(List<JsonNode> lines) {
+        return lines.stream()
+                .sorted(java.util.Comparator.comparing(
+                        line -> line.path("usageFrom").asString()))
+                .toList();
     }
 
     @Test

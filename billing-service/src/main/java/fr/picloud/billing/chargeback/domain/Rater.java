@@ -8,8 +8,10 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Rates usage over one period with the shared pricing calculation: each resource's interval within
@@ -18,6 +20,10 @@ import java.util.Optional;
  * cents. What cannot be priced is returned aside, never charged at zero.
  */
 public final class Rater {
+
+    /** The kinds of resource that cost something; the others (networks, routers, attachments...) are free. */
+    public static final Set<ResourceKind> CHARGED_KINDS = EnumSet.of(
+            ResourceKind.SERVER, ResourceKind.VOLUME, ResourceKind.VOLUME_SNAPSHOT, ResourceKind.FLOATING_IP);
 
     public static final String CURRENCY = "EUR";
 
@@ -206,7 +212,8 @@ public final class Rater {
                         : List.of(
                                 new Quantity(PriceUnit.VCPU_HOUR, BigDecimal.valueOf(usage.vcpus())),
                                 new Quantity(PriceUnit.RAM_GB_HOUR, BigDecimal.valueOf(usage.ramGb())));
-            case VOLUME ->
+            // a snapshot takes its volume's size in Cinder's gigabytes: rated as much block storage
+            case VOLUME, VOLUME_SNAPSHOT ->
                 usage.sizeGb() == null
                         ? List.of(Quantity.UNMEASURED)
                         : List.of(new Quantity(PriceUnit.VOLUME_GB_MONTH, BigDecimal.valueOf(usage.sizeGb())));

@@ -5,6 +5,7 @@ import fr.picloud.contracts.EventEnvelope;
 import fr.picloud.contracts.offering.OfferingEvent;
 import fr.picloud.contracts.order.OrderPlaced;
 import fr.picloud.contracts.provisioning.DecommissionCompleted;
+import fr.picloud.contracts.provisioning.OperationCompleted;
 import fr.picloud.contracts.provisioning.ProvisionedResource;
 import fr.picloud.contracts.provisioning.ProvisioningCompleted;
 import fr.picloud.contracts.tenant.TenantUpdated;
@@ -94,6 +95,55 @@ public class Metering {
         store.mergeDecommissioned(event.orderId(), tenant, endedAt, now);
         for (ProvisionedResource resource : event.resources()) {
             store.mergeResourceEnded(event.orderId(), resource, endedAt, envelope.eventId(), now);
+        }
+        // what day-2 operations opened (a resized server's new row, a snapshot) ends with the order too
+        store.endOpenUsage(event.orderId(), null, endedAt, envelope.eventId(), now);
+        store.tenantOf(event.orderId()).ifPresent(this::usageChanged);
+    }
+
+    /**
+     * A day-2 operation took effect at its completion: a resized server or an extended volume is
+     * metered as it was until then and as it is from then on (one usage row each, the new one named
+     * after the operation); a new snapshot starts its usage, a deleted one ends it. A stop or a start
+     * changes nothing: the price lists have no rate for a stopped server, so it is charged as
+     * running (docs/billing.md).
+     */
+    @Transactional
+    public void operated(OperationCompleted event, EventEnvelope envelope) {
+        Instant now = clock.instant();
+        Instant at = event.completedAt();
+        switch (event.type()) {
+            case RESIZE, EXTEND_VOLUME -> {
+                ProvisionedResource changed = event.resource();
+                store.endOpenUsage(event.orderId(), changed.openstackId(), at, envelope.eventId(), now);
+                store.mergeResourceStarted(
+                        event.orderId(),
+                        new ProvisionedResource(
+                                changed.name(),
+                                changed.kind(),
+                                changed.openstackId() + "@" + event.operationId(),
+                                changed.flavor(),
+                                changed.vcpus(),
+                                changed.ramGb(),
+                                changed.sizeGb(),
+                                changed.address(),
+                                at),
+                        at,
+                        envelope.eventId(),
+                        now);
+            }
+            case SNAPSHOT ->
+                store.mergeResourceStarted(
+                        event.orderId(),
+                        event.resource(),
+                        Objects.requireNonNullElse(event.resource().createdAt(), at),
+                        envelope.eventId(),
+                        now);
+            case DELETE_SNAPSHOT ->
+                store.endOpenUsage(event.orderId(), event.removed().openstackId(), at, envelope.eventId(), now);
+            case STOP, START, REBOOT -> {
+                return;
+            }
         }
         store.tenantOf(event.orderId()).ifPresent(this::usageChanged);
     }

@@ -45,5 +45,13 @@ public interface MeteringStore {
     /** A resource was deleted at {@code endedAt}. */
     void mergeResourceEnded(UUID orderId, ProvisionedResource resource, Instant endedAt, UUID eventId, Instant now);
 
+    /**
+     * Ends at {@code endedAt} the usage still open of the order's resource {@code resourceId} and of
+     * the rows day-2 operations opened for it ({@code resourceId@operation}); of all its resources when
+     * {@code resourceId} is null. A usage already ended keeps its end, and one that started at
+     * {@code endedAt} or later stays open (the row an operation opened, should its event come again).
+     */
+    void endOpenUsage(UUID orderId, String resourceId, Instant endedAt, UUID eventId, Instant now);
+
     Optional<String> tenantOf(UUID orderId);
 }

@@ -12,6 +12,7 @@ import fr.picloud.order.tenant.application.QuotaLedger;
 import fr.picloud.order.tenant.application.TenantDirectory;
 import fr.picloud.order.tenant.domain.ApprovalPolicy;
 import fr.picloud.order.tenant.domain.Tenant;
+import fr.picloud.platform.domain.IllegalTransitionException;
 import fr.picloud.platform.domain.InvalidInputException;
 import fr.picloud.platform.domain.InvalidInputException.Violation;
 import fr.picloud.platform.domain.NotFoundException;
@@ -50,6 +51,7 @@ public class OrderService {
             .build();
 
     private final OrderRepository orders;
+    private final OperationRepository operations;
     private final OfferingReplica offerings;
     private final TenantDirectory tenants;
     private final QuotaLedger quotas;
@@ -61,6 +63,7 @@ public class OrderService {
 
     public OrderService(
             OrderRepository orders,
+            OperationRepository operations,
             OfferingReplica offerings,
             TenantDirectory tenants,
             QuotaLedger quotas,
@@ -70,6 +73,7 @@ public class OrderService {
             QuantityCeilings ceilings,
             Clock clock) {
         this.orders = orders;
+        this.operations = operations;
         this.offerings = offerings;
         this.tenants = tenants;
         this.quotas = quotas;
@@ -180,6 +184,10 @@ public class OrderService {
     public Order decommission(Caller caller, UUID orderId) {
         return transition(caller, orderId, order -> {
             requireRequesterOrApprover(caller, order);
+            operations.openOf(orderId).ifPresent(open -> {
+                throw new IllegalTransitionException("order " + orderId + " cannot be decommissioned while operation "
+                        + open.id() + " (" + open.describe() + ") is " + open.status() + ": wait for it to end");
+            });
             return order.decommission(caller.subject(), clock.instant());
         });
     }
@@ -233,7 +241,7 @@ public class OrderService {
         return new Placement(earlier.order(), true);
     }
 
-    private static String fingerprint(OrderRequest request) {
+    static String fingerprint(Object request) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
                     .digest(CANONICAL.writeValueAsString(request).getBytes(StandardCharsets.UTF_8));

@@ -23,7 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Moves orders on what provisioning reports: completed commits the order's reservation, a
- * compensated failure or a finished decommission releases it. A repeated outcome changes nothing,
+ * compensated failure or a finished decommission releases it; a day-2 operation's outcome closes
+ * the operation and shows in the order's inventory. A repeated outcome changes nothing,
  * and an outcome that does not fit the order's status is logged and dropped rather than retried,
  * since no retry could make it fit.
  */
@@ -35,10 +36,17 @@ public class ProvisioningOutcomeHandler {
     private final OrderRepository orders;
     private final QuotaLedger quotas;
     private final OrderMessages messages;
+    private final OperationService operations;
     private final Clock clock;
 
-    public ProvisioningOutcomeHandler(OrderRepository orders, QuotaLedger quotas, OrderMessages messages, Clock clock) {
+    public ProvisioningOutcomeHandler(
+            OrderRepository orders,
+            QuotaLedger quotas,
+            OrderMessages messages,
+            OperationService operations,
+            Clock clock) {
         this.orders = orders;
+        this.operations = operations;
         this.quotas = quotas;
         this.messages = messages;
         this.clock = clock;
@@ -76,8 +84,8 @@ public class ProvisioningOutcomeHandler {
                         quotas.release(order.id());
                     }
                 }
-                case OperationCompleted completed -> log.info("operation {} completed", completed.operationId());
-                case OperationFailed failed -> log.info("operation {} failed", failed.operationId());
+                case OperationCompleted completed -> operations.completed(order, completed);
+                case OperationFailed failed -> operations.failed(order, failed);
             }
             if (order.timeline().size() > known) {
                 orders.update(order);

@@ -312,6 +312,85 @@ public final class Order {
         return true;
     }
 
+    /**
+     * Records a day-2 operation asked for on this order's resources: only a completed order has
+     * resources to act on, and the order stays COMPLETED while it runs.
+     */
+    public void operationRequested(OrderOperation operation, Instant now) {
+        requireStatus("given a day-2 operation", OrderStatus.COMPLETED);
+        record(
+                now,
+                operation.request().requestedBy(),
+                "OPERATION_REQUESTED",
+                status,
+                operation.describe()
+                        + (operation.status() == OrderOperation.Status.PENDING_APPROVAL ? ", awaiting approval" : ""));
+    }
+
+    /** An approver's decision on an operation of this order. */
+    public void operationDecided(OrderOperation operation, Instant now) {
+        boolean approved = operation.status() == OrderOperation.Status.RUNNING;
+        record(
+                now,
+                operation.decidedBy(),
+                approved ? "OPERATION_APPROVED" : "OPERATION_REJECTED",
+                status,
+                approved ? operation.describe() : operation.describe() + ": " + operation.reason());
+    }
+
+    /**
+     * An operation took effect: the order's inventory shows the resource as it now is (a resized
+     * server, an extended volume, a new snapshot), or no longer lists the one it removed.
+     *
+     * @param now the resource as it now is, or null; a resource already listed keeps its start of use
+     * @param removed the resource the operation deleted, or null
+     */
+    public void operationCompleted(OrderOperation operation, ProvisionedResource now, ProvisionedResource removed) {
+        List<ProvisionedResource> inventory = new ArrayList<>(resources == null ? List.of() : resources);
+        if (removed != null) {
+            inventory.removeIf(resource -> resource.openstackId().equals(removed.openstackId())
+                    && resource.kind().equals(removed.kind()));
+        }
+        if (now != null) {
+            boolean replaced = false;
+            for (int i = 0; i < inventory.size(); i++) {
+                ProvisionedResource listed = inventory.get(i);
+                if (listed.openstackId().equals(now.openstackId())
+                        && listed.kind().equals(now.kind())) {
+                    inventory.set(i, merged(listed, now));
+                    replaced = true;
+                }
+            }
+            if (!replaced) {
+                inventory.add(now);
+            }
+        }
+        resources = List.copyOf(inventory);
+        record(operation.finishedAt(), TimelineEntry.SYSTEM, "OPERATION_COMPLETED", status, operation.describe());
+    }
+
+    public void operationFailed(OrderOperation operation) {
+        record(
+                operation.finishedAt(),
+                TimelineEntry.SYSTEM,
+                "OPERATION_FAILED",
+                status,
+                operation.describe() + ": " + operation.reason());
+    }
+
+    private static ProvisionedResource merged(ProvisionedResource listed, ProvisionedResource now) {
+        return new ProvisionedResource(
+                listed.name(),
+                listed.kind(),
+                listed.openstackId(),
+                now.flavor() != null ? now.flavor() : listed.flavor(),
+                now.vcpus() != null ? now.vcpus() : listed.vcpus(),
+                now.ramGb() != null ? now.ramGb() : listed.ramGb(),
+                now.sizeGb() != null ? now.sizeGb() : listed.sizeGb(),
+                now.address() != null ? now.address() : listed.address(),
+                listed.createdAt() != null ? listed.createdAt() : now.createdAt());
+    }
+
     /** Whether the order's resources still count against its tenant's quota. */
     public boolean holdsQuota() {
         return !Set.of(OrderStatus.REJECTED, OrderStatus.CANCELLED, OrderStatus.DECOMMISSIONED)

@@ -8,7 +8,8 @@ import java.util.Objects;
  *
  * @param action what happened: PLACED, APPROVAL_RECORDED, APPROVED, PROVISIONING_REQUESTED, REJECTED,
  *     CANCELLED, ESCALATED, EXPIRED, COMPLETED, FAILED, COMPENSATED, DECOMMISSION_REQUESTED,
- *     DECOMMISSIONED
+ *     DECOMMISSIONED; for day-2 operations OPERATION_REQUESTED, OPERATION_APPROVED,
+ *     OPERATION_REJECTED, OPERATION_COMPLETED, OPERATION_FAILED (the order keeps its status)
  * @param from the status before, {@code null} when the order was placed
  * @param to the status after (equal to {@code from} for a decision that moved nothing yet)
  */

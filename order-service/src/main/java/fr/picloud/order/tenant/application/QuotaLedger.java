@@ -25,6 +25,18 @@ public interface QuotaLedger {
     /** A held or committed reservation is given back; false if there was none to release. */
     boolean release(UUID orderId);
 
+    /**
+     * A day-2 operation's growth, reserved under the operation's id, joins its order's reservation
+     * once the operation took effect: released with the order from then on. False if it was not held.
+     */
+    boolean absorb(UUID operationId, UUID orderId);
+
+    /**
+     * The order's resources shrank (a resize down, a snapshot deleted): its reservation and the
+     * tenant's use go down by {@code amounts}, never below nothing. False if the order holds none.
+     */
+    boolean giveBack(UUID orderId, QuotaAmounts amounts);
+
     Optional<QuotaUsage> usage(String tenantId);
 
     /** The tenant's limits alone: one row, whatever the number of its orders (unlike {@link #usage}). */

@@ -4,6 +4,7 @@ import fr.picloud.billing.chargeback.application.UsageSource;
 import fr.picloud.billing.chargeback.domain.Chargeable;
 import fr.picloud.billing.chargeback.domain.Period;
 import fr.picloud.billing.chargeback.domain.PriceBook;
+import fr.picloud.billing.chargeback.domain.Rater;
 import fr.picloud.billing.chargeback.domain.TenantTree;
 import fr.picloud.contracts.offering.PriceList;
 import java.sql.ResultSet;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -34,10 +36,12 @@ class JdbcUsageSource implements UsageSource {
                    least(r.ended_at, o.decommissioned_at) as ended_at,
                    o.tenant, o.cost_center, o.offering_id, o.offering_code, o.saga_id
             from metered_resource r join billed_order o on o.order_id = r.order_id
-            where r.kind in ('server', 'volume', 'floating-ip')
+            where r.kind in (%s)
               and r.started_at < ?
               and (least(r.ended_at, o.decommissioned_at) is null or least(r.ended_at, o.decommissioned_at) > ?)
-            """;
+            """.formatted(Rater.CHARGED_KINDS.stream()
+            .map(kind -> "'" + kind.wireName() + "'")
+            .collect(Collectors.joining(", ")));
 
     private static final String SETUP_FEES = """
             select o.order_id, o.tenant, o.cost_center, o.offering_id, o.offering_code, o.saga_id, o.completed_at

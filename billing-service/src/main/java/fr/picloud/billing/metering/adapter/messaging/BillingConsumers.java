@@ -4,6 +4,7 @@ import fr.picloud.billing.metering.application.Metering;
 import fr.picloud.contracts.offering.OfferingEvent;
 import fr.picloud.contracts.order.OrderPlaced;
 import fr.picloud.contracts.provisioning.DecommissionCompleted;
+import fr.picloud.contracts.provisioning.OperationCompleted;
 import fr.picloud.contracts.provisioning.ProvisioningCompleted;
 import fr.picloud.contracts.tenant.TenantUpdated;
 import fr.picloud.platform.messaging.InboundEventProcessor;
@@ -49,6 +50,7 @@ class BillingConsumers {
             switch (event.payload()) {
                 case ProvisioningCompleted completed -> metering.provisioned(completed, event.envelope());
                 case DecommissionCompleted decommissioned -> metering.decommissioned(decommissioned, event.envelope());
+                case OperationCompleted operated -> metering.operated(operated, event.envelope());
                 default -> {
                     // failures and compensations leave nothing running to charge
                 }

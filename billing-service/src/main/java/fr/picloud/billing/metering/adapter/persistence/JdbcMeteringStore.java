@@ -178,6 +178,16 @@ class JdbcMeteringStore implements MeteringStore {
     }
 
     @Override
+    public void endOpenUsage(UUID orderId, String resourceId, Instant endedAt, UUID eventId, Instant now) {
+        jdbc.sql("""
+                        update metered_resource set ended_at = ?, closed_by = ?, touched_at = ?
+                        where order_id = ? and ended_at is null and started_at < ?
+                          and (cast(? as text) is null or resource_id = ? or starts_with(resource_id, ? || '@'))""")
+                .params(ts(endedAt), eventId, ts(now), orderId, ts(endedAt), resourceId, resourceId, resourceId)
+                .update();
+    }
+
+    @Override
     public Optional<String> tenantOf(UUID orderId) {
         return jdbc.sql("select tenant from billed_order where order_id = ? and tenant is not null")
                 .param(orderId)

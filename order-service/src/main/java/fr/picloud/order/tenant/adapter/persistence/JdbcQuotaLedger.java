@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -52,12 +53,7 @@ class JdbcQuotaLedger implements QuotaLedger {
                           and used_floating_ips + :floatingIps <= limit_floating_ips
                           and used_budget + :budget <= monthly_budget""")
                 .param("tenant", tenantId)
-                .param("vcpus", claim.vcpus())
-                .param("ramGb", claim.ramGb())
-                .param("volumeGb", claim.volumeGb())
-                .param("instances", claim.instances())
-                .param("floatingIps", claim.floatingIps())
-                .param("budget", claim.monthlyBudget())
+                .params(amountParams(claim))
                 .update();
         if (reserved == 0) {
             throw refusal(tenantId, claim);
@@ -99,24 +95,65 @@ class JdbcQuotaLedger implements QuotaLedger {
                 .params(java.sql.Timestamp.from(clock.instant()), orderId)
                 .query((rs, row) -> new Released(rs.getString("tenant_id"), amounts(rs, "")))
                 .optional();
-        released.ifPresent(reservation -> jdbc.sql("""
-                        update tenant_quota set
-                            used_vcpus = used_vcpus - :vcpus,
-                            used_ram_gb = used_ram_gb - :ramGb,
-                            used_volume_gb = used_volume_gb - :volumeGb,
-                            used_instances = used_instances - :instances,
-                            used_floating_ips = used_floating_ips - :floatingIps,
-                            used_budget = used_budget - :budget
-                        where tenant_id = :tenant""")
-                .param("tenant", reservation.tenantId())
-                .param("vcpus", reservation.amounts().vcpus())
-                .param("ramGb", reservation.amounts().ramGb())
-                .param("volumeGb", reservation.amounts().volumeGb())
-                .param("instances", reservation.amounts().instances())
-                .param("floatingIps", reservation.amounts().floatingIps())
-                .param("budget", reservation.amounts().monthlyBudget())
-                .update());
+        released.ifPresent(this::lower);
         return released.isPresent();
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean absorb(UUID operationId, UUID orderId) {
+        Optional<QuotaAmounts> growth = jdbc.sql("""
+                        update quota_reservation set state = 'MERGED', updated_at = ?
+                        where order_id = ? and state = 'HELD'
+                        returning vcpus, ram_gb, volume_gb, instances, floating_ips, monthly_amount""")
+                .params(java.sql.Timestamp.from(clock.instant()), operationId)
+                .query((rs, row) -> amounts(rs, ""))
+                .optional();
+        growth.ifPresent(amounts -> jdbc.sql("""
+                        update quota_reservation set
+                            vcpus = vcpus + :vcpus, ram_gb = ram_gb + :ramGb, volume_gb = volume_gb + :volumeGb,
+                            instances = instances + :instances, floating_ips = floating_ips + :floatingIps,
+                            monthly_amount = monthly_amount + :budget, updated_at = :at
+                        where order_id = :order""")
+                .param("order", orderId)
+                .params(amountParams(amounts))
+                .param("at", java.sql.Timestamp.from(clock.instant()))
+                .update());
+        return growth.isPresent();
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean giveBack(UUID orderId, QuotaAmounts amounts) {
+        // what is given back is at most what the order holds: the reservation and the tenant's use
+        // go down by the same amounts, which the first statement computes and returns
+        Optional<Released> given = jdbc.sql("""
+                        with held as (
+                            select order_id, tenant_id, vcpus, ram_gb, volume_gb, instances, floating_ips, monthly_amount
+                            from quota_reservation where order_id = :order and state in ('HELD', 'COMMITTED')
+                            for update),
+                        back as (
+                            select order_id, tenant_id,
+                                least(vcpus, :vcpus) as vcpus, least(ram_gb, :ramGb) as ram_gb,
+                                least(volume_gb, :volumeGb) as volume_gb, least(instances, :instances) as instances,
+                                least(floating_ips, :floatingIps) as floating_ips,
+                                least(monthly_amount, :budget) as monthly_amount
+                            from held)
+                        update quota_reservation r set
+                            vcpus = r.vcpus - back.vcpus, ram_gb = r.ram_gb - back.ram_gb,
+                            volume_gb = r.volume_gb - back.volume_gb, instances = r.instances - back.instances,
+                            floating_ips = r.floating_ips - back.floating_ips,
+                            monthly_amount = r.monthly_amount - back.monthly_amount, updated_at = :at
+                        from back where r.order_id = back.order_id
+                        returning back.tenant_id, back.vcpus, back.ram_gb, back.volume_gb, back.instances,
+                            back.floating_ips, back.monthly_amount""")
+                .param("order", orderId)
+                .params(amountParams(amounts))
+                .param("at", java.sql.Timestamp.from(clock.instant()))
+                .query((rs, row) -> new Released(rs.getString("tenant_id"), amounts(rs, "")))
+                .optional();
+        given.ifPresent(this::lower);
+        return given.isPresent();
     }
 
     @Override
@@ -205,6 +242,33 @@ class JdbcQuotaLedger implements QuotaLedger {
                 rs.getInt(prefix + "instances"),
                 rs.getInt(prefix + "floating_ips"),
                 rs.getBigDecimal(prefix.isEmpty() ? "monthly_amount" : "used_budget"));
+    }
+
+    /** The tenant's use goes down by what one reservation gave back. */
+    private void lower(Released reservation) {
+        jdbc.sql("""
+                        update tenant_quota set
+                            used_vcpus = used_vcpus - :vcpus,
+                            used_ram_gb = used_ram_gb - :ramGb,
+                            used_volume_gb = used_volume_gb - :volumeGb,
+                            used_instances = used_instances - :instances,
+                            used_floating_ips = used_floating_ips - :floatingIps,
+                            used_budget = used_budget - :budget
+                        where tenant_id = :tenant""")
+                .param("tenant", reservation.tenantId())
+                .params(amountParams(reservation.amounts()))
+                .update();
+    }
+
+    /** The named parameters every statement on amounts uses: vcpus, ramGb, volumeGb, instances, floatingIps, budget. */
+    private static Map<String, Object> amountParams(QuotaAmounts amounts) {
+        return Map.of(
+                "vcpus", amounts.vcpus(),
+                "ramGb", amounts.ramGb(),
+                "volumeGb", amounts.volumeGb(),
+                "instances", amounts.instances(),
+                "floatingIps", amounts.floatingIps(),
+                "budget", amounts.monthlyBudget());
     }
 
     private record Released(String tenantId, QuotaAmounts amounts) {}
