@@ -94,6 +94,11 @@ class OrderOperationsIT {
         assertThat(again.status()).isEqualTo(201);
         assertThat(again.raw().headers().firstValue("Idempotent-Replayed")).hasValue("true");
         assertThat(again.json().path("id").asString()).isEqualTo(operation.toString());
+        ApiClient.Response reused =
+                ask(order, key, "{\"type\":\"RESIZE\",\"target\":\"server-0\",\"flavor\":\"m1.medium\"}");
+        assertThat(reused.status())
+                .as("the same key for another request: %s", reused.raw().body())
+                .isEqualTo(409);
         ApiClient.Response other =
                 ask(order, UUID.randomUUID().toString(), "{\"type\":\"STOP\",\"target\":\"server-0\"}");
         assertThat(other.status())
@@ -279,6 +284,12 @@ class OrderOperationsIT {
                     .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
             assertThat(refused.json().path("detail").asString()).isNotBlank();
         });
+        ApiClient.Response keyless =
+                world.api.post(operations(order), agent, "{\"type\":\"STOP\",\"target\":\"server-0\"}");
+        assertThat(keyless.status())
+                .as("no Idempotency-Key: %s", keyless.raw().body())
+                .isEqualTo(400);
+        assertThat(keyless.json().path("detail").asString()).contains("Idempotency-Key");
         String stranger = agent("agent-elsewhere", world.tenant(5, "100", "1000"));
         assertThat(world.api
                         .post(
