@@ -8,6 +8,7 @@ import static fr.picloud.provisioning.cloud.adapter.openstack.OpenStackResponses
 import static fr.picloud.provisioning.cloud.adapter.openstack.OpenStackService.VOLUME;
 
 import fr.picloud.contracts.offering.ResourceKind;
+import fr.picloud.provisioning.saga.domain.CloudException;
 import fr.picloud.provisioning.saga.domain.CloudResource;
 import fr.picloud.provisioning.saga.domain.OperationPlanner;
 import fr.picloud.provisioning.saga.domain.Readiness;
@@ -74,6 +75,11 @@ final class VolumeSnapshotHandler implements ResourceHandler {
                                 .force(true)
                                 .description("PI Cloud " + spec.name())
                                 .build()));
+        if (snapshot == null) {
+            // openstack4j answers null where Cinder answered 404 (a cloud without snapshots, a volume gone)
+            throw new CloudException(
+                    false, "Cinder made no snapshot of volume " + volumeId + ": the snapshot API answered nothing");
+        }
         return resource(snapshot);
     }
 
