@@ -76,10 +76,8 @@ public final class LocalStack {
                     issuer.issuerUri(),
                     SERVICE_STARTUP_TIMEOUT);
             if (service == PiCloudService.PORTAL) {
-                process = process.withEnvironment(ServiceProcess.portalEnvironment(
-                        URI.create("http://localhost:" + PiCloudService.CATALOG.port()),
-                        URI.create("http://localhost:" + PiCloudService.ORDER.port()),
-                        URI.create("http://localhost:" + PiCloudService.BILLING.port())));
+                process = process.withEnvironment(
+                        ServiceProcess.portalEnvironment(other -> URI.create("http://localhost:" + other.port())));
             }
             components.add(process);
         }

@@ -1,9 +1,15 @@
 package fr.picloud.portal.orders;
 
+import fr.picloud.contracts.offering.ResourceTemplate;
+import fr.picloud.contracts.provisioning.ProvisionedResource;
+import fr.picloud.portal.services.CatalogClient;
 import fr.picloud.portal.services.OrderClient;
+import fr.picloud.portal.services.OrderClient.Operation;
 import fr.picloud.portal.services.OrderClient.Order;
 import fr.picloud.portal.services.ServiceProblem;
 import fr.picloud.portal.web.CurrentUser;
+import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
@@ -12,6 +18,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -28,10 +35,15 @@ class OrdersController {
 
     static final int PAGE_SIZE = 20;
 
-    private final OrderClient orders;
+    /** Statuses in which an order may have day-2 operations to show. */
+    static final Set<String> OPERATED = Set.of("COMPLETED", "DECOMMISSIONING", "DECOMMISSIONED");
 
-    OrdersController(OrderClient orders) {
+    private final OrderClient orders;
+    private final CatalogClient catalog;
+
+    OrdersController(OrderClient orders, CatalogClient catalog) {
         this.orders = orders;
+        this.catalog = catalog;
     }
 
     @GetMapping("/orders")
@@ -42,7 +54,15 @@ class OrdersController {
 
     @GetMapping("/orders/{id}")
     String order(@PathVariable UUID id, Model model) {
-        show(orders.get(id), model);
+        Order order = orders.get(id);
+        show(order, model);
+        if (order.status().equals("COMPLETED")) {
+            model.addAttribute("flavors", flavors(order));
+            model.addAttribute("servers", ofKind(order, "server"));
+            model.addAttribute("volumes", ofKind(order, "volume"));
+            model.addAttribute("snapshots", ofKind(order, "volume-snapshot"));
+            model.addAttribute("idempotencyKey", UUID.randomUUID().toString());
+        }
         return "order";
     }
 
@@ -84,9 +104,45 @@ class OrdersController {
         return "redirect:/approvals";
     }
 
-    private static void show(Order order, Model model) {
+    private void show(Order order, Model model) {
+        List<Operation> operations = operationsOf(order);
         model.addAttribute("order", order);
-        model.addAttribute("settled", SETTLED.contains(order.status()));
+        model.addAttribute("operations", operations);
+        model.addAttribute("me", CurrentUser.name());
+        model.addAttribute(
+                "settled",
+                SETTLED.contains(order.status()) && operations.stream().noneMatch(OrdersController::open));
+    }
+
+    private List<Operation> operationsOf(Order order) {
+        if (!OPERATED.contains(order.status())) {
+            return List.of();
+        }
+        return orders.operations(order.id());
+    }
+
+    private static List<ProvisionedResource> ofKind(Order order, String kind) {
+        return Objects.requireNonNullElse(order.resources(), List.<ProvisionedResource>of()).stream()
+                .filter(resource -> resource.kind().equals(kind))
+                .toList();
+    }
+
+    static boolean open(Operation operation) {
+        return operation.status().equals("PENDING_APPROVAL")
+                || operation.status().equals("RUNNING");
+    }
+
+    /** The flavors a server of the order may be resized to: its offering's, or none while the catalogue does not answer. */
+    private List<String> flavors(Order order) {
+        try {
+            ResourceTemplate template =
+                    catalog.offering(order.offeringId()).offering().resourceTemplate();
+            return template == null
+                    ? List.of()
+                    : template.flavors().keySet().stream().sorted().toList();
+        } catch (ServiceProblem | ResourceAccessException unavailable) {
+            return List.of();
+        }
     }
 
     @FunctionalInterface

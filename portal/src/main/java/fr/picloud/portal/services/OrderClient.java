@@ -2,10 +2,12 @@ package fr.picloud.portal.services;
 
 import fr.picloud.contracts.order.OrderQuote;
 import fr.picloud.contracts.provisioning.ProvisionedResource;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.web.client.RestClient;
 
 /** order-service's API (see its OpenAPI document), as the portal's pages use it. */
@@ -38,6 +40,25 @@ public class OrderClient {
             UUID id, String status, String requester, String offeringCode, OrderQuote quote, Instant placedAt) {}
 
     public record OrderPage(List<OrderSummary> items, int page, int size, long total) {}
+
+    /** A day-2 operation asked for: {@code flavor} for a resize, {@code sizeGb} for an extension. */
+    public record AskOperation(String type, String target, String flavor, Integer sizeGb) {}
+
+    /** A day-2 operation on a completed order, as order-service reports it. */
+    public record Operation(
+            UUID id,
+            String type,
+            String status,
+            String target,
+            String flavor,
+            Integer sizeGb,
+            BigDecimal monthlyDelta,
+            String requestedBy,
+            Instant requestedAt,
+            String decidedBy,
+            Instant finishedAt,
+            String reason,
+            String description) {}
 
     private final RestClient http;
 
@@ -79,6 +100,46 @@ public class OrderClient {
     public Order approve(UUID id) {
         return Problems.raise(http.post().uri("/api/v1/orders/{id}/approve", id).retrieve())
                 .body(Order.class);
+    }
+
+    /** Decommissions a completed order: its resources are deleted and its billing stops. */
+    public Order decommission(UUID id) {
+        return Problems.raise(
+                        http.post().uri("/api/v1/orders/{id}/decommission", id).retrieve())
+                .body(Order.class);
+    }
+
+    /** The order's day-2 operations, oldest first. */
+    public List<Operation> operations(UUID orderId) {
+        return Problems.raise(http.get()
+                        .uri("/api/v1/orders/{id}/operations", orderId)
+                        .retrieve())
+                .body(new ParameterizedTypeReference<List<Operation>>() {});
+    }
+
+    /** Asks for a day-2 operation; the same key and body give back the same operation. */
+    public Operation askOperation(UUID orderId, String idempotencyKey, AskOperation operation) {
+        return Problems.raise(http.post()
+                        .uri("/api/v1/orders/{id}/operations", orderId)
+                        .header("Idempotency-Key", idempotencyKey)
+                        .body(operation)
+                        .retrieve())
+                .body(Operation.class);
+    }
+
+    public Operation approveOperation(UUID orderId, UUID operationId) {
+        return Problems.raise(http.post()
+                        .uri("/api/v1/orders/{id}/operations/{op}/approve", orderId, operationId)
+                        .retrieve())
+                .body(Operation.class);
+    }
+
+    public Operation rejectOperation(UUID orderId, UUID operationId, String reason) {
+        return Problems.raise(http.post()
+                        .uri("/api/v1/orders/{id}/operations/{op}/reject", orderId, operationId)
+                        .body(Map.of("reason", reason))
+                        .retrieve())
+                .body(Operation.class);
     }
 
     public Order reject(UUID id, String reason) {

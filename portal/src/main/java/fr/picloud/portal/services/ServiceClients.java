@@ -33,6 +33,17 @@ class ServiceClients {
         return new BillingClient(client(services.billing(), services, clients));
     }
 
+    @Bean
+    OpsClient opsClient(ServicesProperties services, OAuth2AuthorizedClientManager clients) {
+        return new OpsClient(
+                client(services.ops(), services, clients), client(services.provisioning(), services, clients));
+    }
+
+    @Bean
+    MigrationClient migrationClient(ServicesProperties services, OAuth2AuthorizedClientManager clients) {
+        return new MigrationClient(client(services.migration(), services, clients));
+    }
+
     private static RestClient client(URI base, ServicesProperties services, OAuth2AuthorizedClientManager clients) {
         OAuth2ClientHttpRequestInterceptor relay = new OAuth2ClientHttpRequestInterceptor(clients);
         relay.setClientRegistrationIdResolver(request -> REGISTRATION);

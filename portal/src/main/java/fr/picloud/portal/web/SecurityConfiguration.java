@@ -42,8 +42,18 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/dsfr/**", "/webjars/**", "/css/**", "/js/**", "/actuator/health", "/error")
                         .permitAll()
+                        // a role sees only its pages (the services decide again on every call)
+                        .requestMatchers("/ops/**", "/ops")
+                        .hasRole("ops")
+                        .requestMatchers("/migration/**", "/migration")
+                        .hasRole("migration-lead")
+                        .requestMatchers("/finance/**", "/finance")
+                        .hasRole("finance")
+                        .requestMatchers("/approvals/**", "/approvals")
+                        .hasRole("approver")
                         .anyRequest()
                         .authenticated())
+                .exceptionHandling(denied -> denied.accessDeniedPage(ServiceErrors.DENIED))
                 .oauth2Login(login -> {})
                 .logout(out -> out.logoutSuccessHandler(logout))
                 .headers(headers -> headers.contentSecurityPolicy(csp ->

@@ -19,6 +19,9 @@ class ServiceErrors {
 
     private static final Logger log = LoggerFactory.getLogger(ServiceErrors.class);
 
+    /** Where Spring Security forwards a signed-in user whose role does not open the page asked for. */
+    static final String DENIED = "/denied";
+
     @ExceptionHandler(ServiceProblem.class)
     String problem(ServiceProblem problem, Model model, HttpServletResponse response, Principal principal) {
         PageModel.addTo(model, principal);

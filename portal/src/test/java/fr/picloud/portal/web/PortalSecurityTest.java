@@ -8,18 +8,24 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.forwardedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.net.URI;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.OidcLoginRequestPostProcessor;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -36,7 +42,11 @@ import org.springframework.web.util.UriComponentsBuilder;
             "spring.security.oauth2.client.provider.closed.token-uri=http://127.0.0.1:9/oauth2/token",
             "spring.security.oauth2.client.provider.closed.jwk-set-uri=http://127.0.0.1:9/oauth2/jwks",
             "picloud.portal.services.catalog=http://127.0.0.1:9",
-            "picloud.portal.services.orders=http://127.0.0.1:9"
+            "picloud.portal.services.orders=http://127.0.0.1:9",
+            "picloud.portal.services.billing=http://127.0.0.1:9",
+            "picloud.portal.services.provisioning=http://127.0.0.1:9",
+            "picloud.portal.services.migration=http://127.0.0.1:9",
+            "picloud.portal.services.ops=http://127.0.0.1:9"
         })
 @AutoConfigureMockMvc
 class PortalSecurityTest {
@@ -85,6 +95,26 @@ class PortalSecurityTest {
         mvc.perform(post("/catalogue/{id}/order", offering).with(oidcLogin()).param("_costCenter", "POL-001"))
                 .andExpect(status().isForbidden());
         mvc.perform(post("/approvals/{id}/approve", offering).with(oidcLogin())).andExpect(status().isForbidden());
+        mvc.perform(post("/orders/{id}/operations", offering)
+                        .with(oidcLogin())
+                        .param("type", "STOP")
+                        .param("target", "app-0"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/orders/{id}/decommission", offering).with(oidcLogin()))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void a_size_that_is_not_a_number_is_sent_back_to_the_order_page_without_asking_the_service() throws Exception {
+        mvc.perform(post("/orders/{id}/operations", SOME_ORDER)
+                        .with(oidcLogin())
+                        .with(csrf())
+                        .param("type", "EXTEND_VOLUME")
+                        .param("target", "data-0")
+                        .param("sizeGb", "fifty"))
+                .andExpect(status().isFound())
+                .andExpect(redirectedUrl("/orders/" + SOME_ORDER))
+                .andExpect(flash().attribute("operationRefusalKey", "operation.size.invalid"));
     }
 
     @Test
@@ -95,12 +125,65 @@ class PortalSecurityTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/catalogue", "/orders", "/approvals", "/finance", "/orders/" + SOME_ORDER})
+    @ValueSource(
+            strings = {
+                "/catalogue",
+                "/orders",
+                "/approvals",
+                "/finance",
+                "/orders/" + SOME_ORDER,
+                "/orders/" + SOME_ORDER + "/decommission",
+                "/migration",
+                "/ops/sagas/" + SOME_ORDER,
+                "/ops/orders/" + SOME_ORDER
+            })
     void a_service_that_does_not_answer_gives_a_page_that_says_so_in_french_by_default(String page) throws Exception {
-        mvc.perform(get(page).with(oidcLogin()))
+        mvc.perform(get(page).with(everyRole()))
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(content().string(containsString("Service indisponible")))
                 .andExpect(content().string(containsString("lang=\"fr\"")));
+    }
+
+    @Test
+    void the_ops_page_blanks_only_the_parts_whose_service_does_not_answer() throws Exception {
+        mvc.perform(get("/ops").with(everyRole()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("data-unavailable=\"sagas\"")))
+                .andExpect(content().string(containsString("data-unavailable=\"deadLetters\"")))
+                .andExpect(content().string(containsString("data-unavailable=\"consumers\"")))
+                .andExpect(content().string(containsString("data-unavailable=\"events\"")))
+                .andExpect(content().string(containsString("events-filter")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/ops", "/migration", "/finance", "/approvals", "/ops/sagas/" + SOME_ORDER + "/retry"})
+    void a_role_sees_only_its_pages(String page) throws Exception {
+        mvc.perform(get(page).with(oidcLogin().authorities(new SimpleGrantedAuthority("ROLE_agent"))))
+                .andExpect(status().isForbidden())
+                .andExpect(forwardedUrl("/denied"));
+    }
+
+    @Test
+    void the_page_of_a_denied_user_says_so_in_words() throws Exception {
+        mvc.perform(get("/denied").with(oidcLogin()))
+                .andExpect(status().isForbidden())
+                .andExpect(content().string(containsString("Accès refusé")));
+    }
+
+    @Test
+    void the_menu_offers_the_pages_of_the_user_s_roles() throws Exception {
+        mvc.perform(get("/ops").with(everyRole()))
+                .andExpect(content().string(containsString("href=\"/migration\"")))
+                .andExpect(content().string(containsString("href=\"/finance\"")));
+        mvc.perform(get("/ops").with(oidcLogin().authorities(new SimpleGrantedAuthority("ROLE_ops"))))
+                .andExpect(content().string(not(containsString("href=\"/migration\""))));
+    }
+
+    private static OidcLoginRequestPostProcessor everyRole() {
+        return oidcLogin()
+                .authorities(Stream.of("agent", "approver", "finance", "ops", "migration-lead")
+                        .map(role -> new SimpleGrantedAuthority("ROLE_" + role))
+                        .toArray(GrantedAuthority[]::new));
     }
 
     @Test

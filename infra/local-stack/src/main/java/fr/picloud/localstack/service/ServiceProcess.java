@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -222,11 +223,19 @@ public final class ServiceProcess implements LocalComponent {
      * The portal's settings: where the APIs it calls are. Given apart from the standard environment
      * because tests run the services on free ports.
      */
-    public static Map<String, String> portalEnvironment(URI catalog, URI orders, URI billing) {
+    public static Map<String, String> portalEnvironment(Function<PiCloudService, URI> baseUri) {
         return Map.of(
-                "PICLOUD_PORTAL_SERVICES_CATALOG", catalog.toString(),
-                "PICLOUD_PORTAL_SERVICES_ORDERS", orders.toString(),
-                "PICLOUD_PORTAL_SERVICES_BILLING", billing.toString());
+                "PICLOUD_PORTAL_SERVICES_CATALOG",
+                        baseUri.apply(PiCloudService.CATALOG).toString(),
+                "PICLOUD_PORTAL_SERVICES_ORDERS",
+                        baseUri.apply(PiCloudService.ORDER).toString(),
+                "PICLOUD_PORTAL_SERVICES_BILLING",
+                        baseUri.apply(PiCloudService.BILLING).toString(),
+                "PICLOUD_PORTAL_SERVICES_PROVISIONING",
+                        baseUri.apply(PiCloudService.PROVISIONING).toString(),
+                "PICLOUD_PORTAL_SERVICES_MIGRATION",
+                        baseUri.apply(PiCloudService.MIGRATION).toString(),
+                "PICLOUD_PORTAL_SERVICES_OPS", baseUri.apply(PiCloudService.OPS).toString());
     }
 
     private void awaitUp(Process started, Path logFile) throws InterruptedException, TimeoutException {

@@ -86,9 +86,7 @@ final class JourneyStack implements AutoCloseable {
                     .withJvmOptions(List.of("-Xmx384m", "-XX:TieredStopAtLevel=1"));
             if (service == PiCloudService.PORTAL) {
                 process = process.withEnvironment(ServiceProcess.portalEnvironment(
-                        services.get(PiCloudService.CATALOG).baseUri(),
-                        services.get(PiCloudService.ORDER).baseUri(),
-                        services.get(PiCloudService.BILLING).baseUri()));
+                        other -> services.get(other).baseUri()));
             }
             if (service == PiCloudService.PROVISIONING) {
                 process = process.withEnvironment(Map.of(

@@ -175,6 +175,63 @@ class PortalJourneyIT {
                         finance.findElement(By.id("chargeback-csv")).getAttribute("href"));
         assertThat(csv).contains(order.toString());
 
+        // day 2: the agent stops one of the order's servers from its page and watches the operation end
+        agent.get(portal.resolve("/orders/" + order).toString());
+        waitFor(agent, PAGE, "the order's day-2 forms")
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("power-form")));
+        assertThat(new Select(agent.findElement(By.id("resize-flavor")))
+                        .getOptions().stream().map(WebElement::getText))
+                .as("the offering's flavors to resize to")
+                .contains("m1.large");
+        new Actions(agent).doubleClick(agent.findElement(By.id("stop-submit"))).perform();
+        waitFor(agent, PAGE, "the page").until(ExpectedConditions.presenceOfElementLocated(By.id("operation-outcome")));
+        waitFor(agent, PROVISIONING, "the STOP operation COMPLETED on the order's page")
+                .until(driver -> driver.findElements(By.cssSelector("#operations tr[data-type='STOP']")).stream()
+                        .anyMatch(row -> "COMPLETED".equals(row.getAttribute("data-status"))));
+        assertThat(agent.findElements(By.cssSelector("#operations tr[data-type='STOP']")))
+                .as("a double click asks once")
+                .hasSize(1);
+        screenshot(agent, "portal-order-operations");
+
+        // and decommissions the order behind a confirmation page
+        agent.navigate().refresh();
+        agent.findElement(By.id("decommission-link")).click();
+        waitFor(agent, PAGE, "the confirmation page")
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("decommission-confirm")));
+        agent.findElement(By.id("decommission-confirm")).click();
+        waitFor(agent, PROVISIONING, "order " + order + " DECOMMISSIONED on its page")
+                .until(driver -> "DECOMMISSIONED".equals(status(driver)));
+
+        // ops: the platform's events, the consumers' lag, and the order's timeline across the services
+        WebDriver ops = browser("ops");
+        signIn(ops, "ops", "/ops");
+        assertThat(ops.findElements(By.cssSelector("[data-unavailable]")))
+                .as("parts of the ops page whose service did not answer")
+                .isEmpty();
+        assertThat(ops.findElements(By.cssSelector("#consumers tbody tr"))).isNotEmpty();
+        type(ops, "filter-order", order.toString());
+        ops.findElement(By.id("filter-submit")).click();
+        waitFor(ops, PAGE, "the order's events in the filtered list")
+                .until(driver ->
+                        !driver.findElements(By.cssSelector("#events tbody tr")).isEmpty());
+        screenshot(ops, "portal-ops");
+        ops.get(portal.resolve("/ops/orders/" + order).toString());
+        assertThat(ops.findElements(By.cssSelector("#timeline li")))
+                .extracting(row -> row.getAttribute("data-type"))
+                .as("the order's timeline across the services")
+                .contains("picloud.order.placed", "picloud.order.approved", "picloud.order.decommission-requested");
+
+        // the migration team: the portfolio's progress, the plan's waves as a chart, the assessments
+        WebDriver lead = browser("migration");
+        signIn(lead, "migration-lead", "/migration");
+        assertThat(lead.findElement(By.id("portfolio-size")).getText()).isNotBlank();
+        assertThat(lead.findElements(By.cssSelector("#assessments tbody tr"))).isNotEmpty();
+        assertThat(lead.findElements(By.cssSelector("#wave-chart rect")))
+                .as("the demo's wave plan drawn, a bar per wave")
+                .hasSameSizeAs(lead.findElements(By.cssSelector("#waves tbody tr")))
+                .isNotEmpty();
+        screenshot(lead, "portal-migration");
+
         // no page broke its own Content-Security-Policy (no inline script or style anywhere)
         for (WebDriver browser : browsers) {
             assertThat(browser.manage().logs().get(LogType.BROWSER).getAll())
