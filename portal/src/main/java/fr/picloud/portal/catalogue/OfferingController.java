@@ -8,7 +8,9 @@ import fr.picloud.portal.services.OrderClient;
 import fr.picloud.portal.services.OrderClient.PlaceOrder;
 import fr.picloud.portal.services.OrderClient.Placed;
 import fr.picloud.portal.services.ServiceProblem;
+import fr.picloud.portal.web.CurrentUser;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.client.ResourceAccessException;
 
 /**
  * An offering's page: its description, the price in force, and the order form generated from its
@@ -31,6 +34,10 @@ class OfferingController {
 
     static final String JUSTIFICATION = "_justification";
     static final String IDEMPOTENCY_KEY = "_idempotencyKey";
+
+    /** The tenant's quotas shown beside the order form, with the monthly budget after them. */
+    static final List<String> QUOTA_SHOWN = List.of("instances", "vcpus", "ramGb", "volumeGb", "floatingIps");
+
     private static final String PARAMETERS = "parameters.";
 
     private final CatalogClient catalog;
@@ -104,10 +111,25 @@ class OfferingController {
 
     private void show(OfferingView view, Model model) {
         model.addAttribute("view", view);
+        model.addAttribute("quota", quotaLeft());
+        model.addAttribute("quotaShown", QUOTA_SHOWN);
         try {
             model.addAttribute("form", SchemaForm.of(view.offering().parameterSchema()));
         } catch (UnsupportedSchemaException e) {
             model.addAttribute("unsupported", e.getMessage());
+        }
+    }
+
+    /** What the user's tenant has left before this order, or null when order-service cannot say now. */
+    private OrderClient.QuotaUsage quotaLeft() {
+        String tenant = CurrentUser.tenant();
+        if (tenant == null) {
+            return null;
+        }
+        try {
+            return orders.quota(tenant);
+        } catch (ServiceProblem | ResourceAccessException unavailable) {
+            return null;
         }
     }
 

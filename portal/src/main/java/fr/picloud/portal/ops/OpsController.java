@@ -48,7 +48,11 @@ class OpsController {
             Model model) {
         Map<String, String> unavailable = new LinkedHashMap<>();
         model.addAttribute("attention", read("sagas", unavailable, this::needingAttention));
-        model.addAttribute("deadLetters", read("deadLetters", unavailable, () -> ops.deadLetters(20)));
+        List<OpsClient.DeadLetterTopic> watched = read("deadLetters", unavailable, () -> ops.deadLetters(20));
+        model.addAttribute("watchedTopics", watched.size());
+        model.addAttribute(
+                "deadLetters",
+                watched.stream().filter(topic -> topic.count() > 0).toList());
         model.addAttribute("consumers", read("consumers", unavailable, ops::consumers));
         events(type, tenant, orderId, model, unavailable);
         model.addAttribute("unavailable", unavailable);

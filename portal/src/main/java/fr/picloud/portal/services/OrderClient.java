@@ -3,6 +3,7 @@ package fr.picloud.portal.services;
 import fr.picloud.contracts.order.OrderQuote;
 import fr.picloud.contracts.provisioning.ProvisionedResource;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +60,29 @@ public class OrderClient {
             Instant finishedAt,
             String reason,
             String description) {}
+
+    /** A tenant's quota amounts: limits, or what orders hold, use, or leave. */
+    public record Limits(
+            Integer vcpus,
+            Integer ramGb,
+            Integer volumeGb,
+            Integer instances,
+            Integer floatingIps,
+            BigDecimal monthlyBudget) {}
+
+    public record QuotaUsage(String tenant, Limits limits, Limits held, Limits committed, Limits available) {}
+
+    public record CostCenter(String code, String name) {}
+
+    public record Tenant(String id, String name, String kind, String parentId, List<CostCenter> costCenters) {}
+
+    /** When an order is approved by itself, when it needs two approvers, when it escalates and expires. */
+    public record ApprovalPolicy(
+            BigDecimal autoApproveBelow,
+            List<String> autoApproveCategories,
+            BigDecimal twoApprovalsAbove,
+            Duration escalateAfter,
+            Duration expireAfter) {}
 
     private final RestClient http;
 
@@ -140,6 +164,55 @@ public class OrderClient {
                         .body(Map.of("reason", reason))
                         .retrieve())
                 .body(Operation.class);
+    }
+
+    /** Every tenant (platform administrators only). */
+    public List<Tenant> tenants() {
+        return Problems.raise(http.get().uri("/api/v1/tenants").retrieve())
+                .body(new ParameterizedTypeReference<List<Tenant>>() {});
+    }
+
+    public Tenant tenant(String id) {
+        return Problems.raise(http.get().uri("/api/v1/tenants/{id}", id).retrieve())
+                .body(Tenant.class);
+    }
+
+    /** The tenant's limits, what its orders hold and use, and what is left; a tenant's own users may read it. */
+    public QuotaUsage quota(String tenant) {
+        return Problems.raise(
+                        http.get().uri("/api/v1/tenants/{id}/quota", tenant).retrieve())
+                .body(QuotaUsage.class);
+    }
+
+    public QuotaUsage changeQuota(String tenant, Limits limits) {
+        return Problems.raise(http.put()
+                        .uri("/api/v1/tenants/{id}/quota", tenant)
+                        .body(limits)
+                        .retrieve())
+                .body(QuotaUsage.class);
+    }
+
+    public ApprovalPolicy policy(String tenant) {
+        return Problems.raise(http.get()
+                        .uri("/api/v1/tenants/{id}/approval-policy", tenant)
+                        .retrieve())
+                .body(ApprovalPolicy.class);
+    }
+
+    public ApprovalPolicy changePolicy(String tenant, ApprovalPolicy policy) {
+        return Problems.raise(http.put()
+                        .uri("/api/v1/tenants/{id}/approval-policy", tenant)
+                        .body(policy)
+                        .retrieve())
+                .body(ApprovalPolicy.class);
+    }
+
+    public Tenant addCostCenter(String tenant, CostCenter costCenter) {
+        return Problems.raise(http.post()
+                        .uri("/api/v1/tenants/{id}/cost-centers", tenant)
+                        .body(costCenter)
+                        .retrieve())
+                .body(Tenant.class);
     }
 
     public Order reject(UUID id, String reason) {

@@ -47,6 +47,8 @@ class SecurityConfiguration {
                         .hasRole("ops")
                         .requestMatchers("/migration/**", "/migration")
                         .hasRole("migration-lead")
+                        .requestMatchers("/admin/**")
+                        .hasRole("platform-admin")
                         .requestMatchers("/finance/**", "/finance")
                         .hasRole("finance")
                         .requestMatchers("/approvals/**", "/approvals")

@@ -135,7 +135,9 @@ class PortalSecurityTest {
                 "/orders/" + SOME_ORDER + "/decommission",
                 "/migration",
                 "/ops/sagas/" + SOME_ORDER,
-                "/ops/orders/" + SOME_ORDER
+                "/ops/orders/" + SOME_ORDER,
+                "/admin/tenants",
+                "/admin/tenants/police"
             })
     void a_service_that_does_not_answer_gives_a_page_that_says_so_in_french_by_default(String page) throws Exception {
         mvc.perform(get(page).with(everyRole()))
@@ -156,7 +158,15 @@ class PortalSecurityTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/ops", "/migration", "/finance", "/approvals", "/ops/sagas/" + SOME_ORDER + "/retry"})
+    @ValueSource(
+            strings = {
+                "/ops",
+                "/migration",
+                "/finance",
+                "/approvals",
+                "/ops/sagas/" + SOME_ORDER + "/retry",
+                "/admin/tenants"
+            })
     void a_role_sees_only_its_pages(String page) throws Exception {
         mvc.perform(get(page).with(oidcLogin().authorities(new SimpleGrantedAuthority("ROLE_agent"))))
                 .andExpect(status().isForbidden())
@@ -181,7 +191,7 @@ class PortalSecurityTest {
 
     private static OidcLoginRequestPostProcessor everyRole() {
         return oidcLogin()
-                .authorities(Stream.of("agent", "approver", "finance", "ops", "migration-lead")
+                .authorities(Stream.of("agent", "approver", "finance", "ops", "migration-lead", "platform-admin")
                         .map(role -> new SimpleGrantedAuthority("ROLE_" + role))
                         .toArray(GrantedAuthority[]::new));
     }

@@ -132,6 +132,10 @@ class PortalJourneyIT {
                                 .getText()
                                 .isBlank());
         assertThat(agent.findElement(By.id("quote-total")).getText()).contains("EUR");
+        assertThat(agent.findElement(By.cssSelector("#quota-left [data-limit='instances']"))
+                        .getText())
+                .as("what police has left, beside the order form")
+                .containsPattern("\\d+ / \\d+");
         type(agent, "cost-center", "POL-001");
         type(agent, "justification", "portal journey: application server for the case-tracking system");
         screenshot(agent, "portal-order");
@@ -231,6 +235,24 @@ class PortalJourneyIT {
                 .hasSameSizeAs(lead.findElements(By.cssSelector("#waves tbody tr")))
                 .isNotEmpty();
         screenshot(lead, "portal-migration");
+
+        // the platform administrator: police's quota, a bad value refused beside its field, a good one saved
+        WebDriver admin = browser("admin");
+        signIn(admin, "platform-admin", "/admin/tenants");
+        admin.findElement(By.cssSelector("#tenants tr[data-tenant='police'] a")).click();
+        waitFor(admin, PAGE, "police's page").until(ExpectedConditions.presenceOfElementLocated(By.id("quota-form")));
+        String vcpus = admin.findElement(By.id("limit-vcpus")).getAttribute("value");
+        type(admin, "limit-vcpus", "-1");
+        admin.findElement(By.id("quota-submit")).click();
+        waitFor(admin, PAGE, "order-service's refusal beside the vCPU limit")
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("limit-error-vcpus")));
+        assertThat(admin.findElement(By.id("limit-vcpus")).getAttribute("value"))
+                .as("what was typed, kept")
+                .isEqualTo("-1");
+        type(admin, "limit-vcpus", vcpus);
+        admin.findElement(By.id("quota-submit")).click();
+        waitFor(admin, PAGE, "the quota saved").until(ExpectedConditions.presenceOfElementLocated(By.id("changed")));
+        screenshot(admin, "portal-tenant");
 
         // no page broke its own Content-Security-Policy (no inline script or style anywhere)
         for (WebDriver browser : browsers) {
