@@ -34,6 +34,17 @@ public class BillingClient {
             List<Statement> statements,
             List<MinistryRollup> ministries) {}
 
+    /** A tenant's month so far, what the rest of the month will cost at today's rate, and its budget. */
+    public record Spend(
+            String tenant,
+            String period,
+            String currency,
+            BigDecimal monthToDate,
+            BigDecimal forecast,
+            BigDecimal projected,
+            BigDecimal budget,
+            BigDecimal projectedPercentOfBudget) {}
+
     private final RestClient http;
 
     BillingClient(RestClient http) {
@@ -47,6 +58,13 @@ public class BillingClient {
                         .accept(org.springframework.http.MediaType.APPLICATION_JSON)
                         .retrieve())
                 .body(Chargeback.class);
+    }
+
+    /** This month's spend of a tenant, with the forecast to the month's end and the share of its budget. */
+    public Spend spend(String tenant) {
+        return Problems.raise(
+                        http.get().uri("/api/v1/tenants/{tenant}/spend", tenant).retrieve())
+                .body(Spend.class);
     }
 
     /** The same month as billing-service's CSV, one row per statement line. */

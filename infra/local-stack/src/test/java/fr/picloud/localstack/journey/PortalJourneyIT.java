@@ -172,6 +172,9 @@ class PortalJourneyIT {
             return !driver.findElements(By.cssSelector("#statements tr[data-tenant='police']"))
                     .isEmpty();
         });
+        assertThat(finance.findElements(By.cssSelector("#spend-chart g[data-tenant='police'] rect.portal-spent")))
+                .as("police's spend drawn in the month's chart")
+                .hasSize(1);
         screenshot(finance, "portal-finance");
         String csv = (String) ((JavascriptExecutor) finance)
                 .executeAsyncScript(
