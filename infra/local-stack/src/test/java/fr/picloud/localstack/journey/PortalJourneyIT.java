@@ -3,6 +3,8 @@ package fr.picloud.localstack.journey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import fr.picloud.localstack.demo.DemoEndpoints;
 import fr.picloud.localstack.issuer.IssuerClient;
 import java.io.IOException;
@@ -14,7 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
 import org.junit.jupiter.api.AfterEach;
@@ -56,6 +60,11 @@ class PortalJourneyIT {
     static final Path SCREENSHOTS = Path.of("target", "portal-screenshots");
     private static final Duration PAGE = Duration.ofSeconds(30);
     private static final Duration PROVISIONING = Duration.ofMinutes(3);
+    private static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+
+    /** Each page checked by axe-core, with its serious and critical violations. */
+    private final Map<String, List<String>> accessibility = new LinkedHashMap<>();
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static JourneyStack stack;
@@ -112,6 +121,7 @@ class PortalJourneyIT {
         assertThat(agent.findElement(By.id("result-count")).getText()).containsPattern("\\d+ offres");
         assertThat(agent.findElements(By.cssSelector(".portal-facets .fr-tag"))).isNotEmpty();
         screenshot(agent, "portal-catalogue");
+        accessible(agent, "catalogue");
         agent.findElement(By.cssSelector("a[data-code='vm-stack']")).click();
 
         // the form generated from the schema, with the live quote
@@ -139,6 +149,7 @@ class PortalJourneyIT {
         type(agent, "cost-center", "POL-001");
         type(agent, "justification", "portal journey: application server for the case-tracking system");
         screenshot(agent, "portal-order");
+        accessible(agent, "offering and order form");
 
         // a double click places one order
         new Actions(agent).doubleClick(agent.findElement(By.id("place-order"))).perform();
@@ -150,6 +161,7 @@ class PortalJourneyIT {
         // the approver's inbox, in a browser of their own
         WebDriver approver = browser("approver");
         signIn(approver, "approver-police", "/approvals");
+        accessible(approver, "approvals inbox");
         approver.findElement(By.cssSelector("tr[data-order='" + order + "'] button.approve"))
                 .click();
         waitFor(approver, PAGE, "the page").until(ExpectedConditions.presenceOfElementLocated(By.id("decided")));
@@ -163,6 +175,7 @@ class PortalJourneyIT {
                 .anySatisfy(row -> assertThat(row).contains("server"))
                 .anySatisfy(row -> assertThat(row).contains("floating-ip"));
         screenshot(approver, "portal-order-completed");
+        accessible(approver, "order completed");
 
         // finance sees the month's chargeback of police, and its CSV holds the order's lines
         WebDriver finance = browser("finance");
@@ -176,6 +189,7 @@ class PortalJourneyIT {
                 .as("police's spend drawn in the month's chart")
                 .hasSize(1);
         screenshot(finance, "portal-finance");
+        accessible(finance, "finance");
         String csv = (String) ((JavascriptExecutor) finance)
                 .executeAsyncScript(
                         "fetch(arguments[0]).then(r => r.text()).then(arguments[arguments.length - 1])",
@@ -199,12 +213,14 @@ class PortalJourneyIT {
                 .as("a double click asks once")
                 .hasSize(1);
         screenshot(agent, "portal-order-operations");
+        accessible(agent, "order with its operations");
 
         // and decommissions the order behind a confirmation page
         agent.navigate().refresh();
         agent.findElement(By.id("decommission-link")).click();
         waitFor(agent, PAGE, "the confirmation page")
                 .until(ExpectedConditions.presenceOfElementLocated(By.id("decommission-confirm")));
+        accessible(agent, "decommission confirmation");
         agent.findElement(By.id("decommission-confirm")).click();
         waitFor(agent, PROVISIONING, "order " + order + " DECOMMISSIONED on its page")
                 .until(driver -> "DECOMMISSIONED".equals(status(driver)));
@@ -222,11 +238,13 @@ class PortalJourneyIT {
                 .until(driver ->
                         !driver.findElements(By.cssSelector("#events tbody tr")).isEmpty());
         screenshot(ops, "portal-ops");
+        accessible(ops, "ops");
         ops.get(portal.resolve("/ops/orders/" + order).toString());
         assertThat(ops.findElements(By.cssSelector("#timeline li")))
                 .extracting(row -> row.getAttribute("data-type"))
                 .as("the order's timeline across the services")
                 .contains("picloud.order.placed", "picloud.order.approved", "picloud.order.decommission-requested");
+        accessible(ops, "order timeline");
 
         // the migration team: the portfolio's progress, the plan's waves as a chart, the assessments
         WebDriver lead = browser("migration");
@@ -238,6 +256,7 @@ class PortalJourneyIT {
                 .hasSameSizeAs(lead.findElements(By.cssSelector("#waves tbody tr")))
                 .isNotEmpty();
         screenshot(lead, "portal-migration");
+        accessible(lead, "migration");
 
         // the platform administrator: police's quota, a bad value refused beside its field, a good one saved
         WebDriver admin = browser("admin");
@@ -256,6 +275,16 @@ class PortalJourneyIT {
         admin.findElement(By.id("quota-submit")).click();
         waitFor(admin, PAGE, "the quota saved").until(ExpectedConditions.presenceOfElementLocated(By.id("changed")));
         screenshot(admin, "portal-tenant");
+        accessible(admin, "tenant administration");
+
+        // every page passed axe-core's WCAG 2.1 A/AA rules without a serious or critical violation
+        accessibility.forEach((page, found) -> System.out.printf(
+                "[accessibility] %s: %d serious or critical violation(s)%s%n",
+                page, found.size(), found.isEmpty() ? "" : ": " + found));
+        assertThat(accessibility).as("pages checked").hasSizeGreaterThanOrEqualTo(12);
+        assertThat(accessibility)
+                .as("serious or critical WCAG 2.1 AA violations, per page")
+                .allSatisfy((page, found) -> assertThat(found).as(page).isEmpty());
 
         // no page broke its own Content-Security-Policy (no inline script or style anywhere)
         for (WebDriver browser : browsers) {
@@ -263,6 +292,27 @@ class PortalJourneyIT {
                     .extracting(LogEntry::getMessage)
                     .noneMatch(message -> message.contains("Content Security Policy"));
         }
+    }
+
+    /**
+     * Runs axe-core (Deque's, bundled with its Selenium binding) in the page as it is, with the WCAG 2.0
+     * and 2.1 A and AA rules, and keeps its serious and critical violations for the end of the journey.
+     */
+    private void accessible(WebDriver browser, String page) {
+        Results results = new AxeBuilder().withTags(WCAG_21_AA).analyze(browser);
+        assertThat(results.isErrored())
+                .as("axe-core on %s: %s", page, results.getErrorMessage())
+                .isFalse();
+        accessibility.put(
+                page,
+                results.getViolations().stream()
+                        .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+                        .map(rule -> rule.getId() + " (" + rule.getImpact() + ", " + rule.getHelp() + ") at "
+                                + rule.getNodes().stream()
+                                        .map(node -> String.valueOf(node.getTarget()))
+                                        .limit(3)
+                                        .toList())
+                        .toList());
     }
 
     private WebDriver browser(String who) throws IOException {
