@@ -60,6 +60,13 @@ abstract class EmulatorTestBase {
                   "networks": [{"uuid": "%s"}], "metadata": %s}}""".formatted(name, imageId(), networkId, metadataJson));
     }
 
+    /** Boots a server and returns its id. */
+    String bootedServerId(EmulatorClient client, String name, String networkId, String metadataJson) {
+        Reply boot = bootServer(client, name, networkId, metadataJson);
+        assertThat(boot.status()).as("boot of " + name).isEqualTo(202);
+        return boot.body().path("server").path("id").asString();
+    }
+
     String serverStatus(EmulatorClient client, String serverId) {
         return client.get("/compute/v2.1/servers/" + serverId)
                 .body()

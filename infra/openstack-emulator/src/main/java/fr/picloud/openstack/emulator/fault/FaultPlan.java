@@ -10,12 +10,12 @@ import java.util.Set;
  * @param seed seed of the generator behind every rate below
  * @param services per service type ("identity", "compute", "network", "volume", "image")
  * @param serverErrorRate share of new servers that end in ERROR instead of ACTIVE
- * @param deleteFailures per resource kind ("server", "volume", "network", "subnet", "router", "port",
- *     "security_group", "floatingip", "keypair"): how many of the next deletes answer 500
- * @param createFailures per resource kind (see {@link #CREATE_KINDS}): the next {@code count} creates of
- *     that kind answer {@code status} and create nothing
- * @param lostResponses per resource kind (see {@link #CREATE_KINDS}): the next N creates of that kind
- *     are carried out but their answer is lost (503), so the caller must find what it created
+ * @param deleteFailures per resource kind ("server", "volume", "snapshot", "network", "subnet", "router",
+ *     "port", "security_group", "floatingip", "keypair"): how many of the next deletes answer 500
+ * @param createFailures per resource kind or day-2 action (see {@link #CREATE_KINDS}): the next
+ *     {@code count} calls of that kind answer {@code status} and change nothing
+ * @param lostResponses per resource kind or day-2 action (see {@link #CREATE_KINDS}): the next N calls of
+ *     that kind are carried out but their answer is lost (503), so the caller must find what it did
  * @param serverBuildMs how long servers created from now on stay in BUILD; absent: the emulator's
  *     setting (lets a benchmark slow builds down on a running emulator)
  */
@@ -28,7 +28,7 @@ public record FaultPlan(
         Map<String, Integer> lostResponses,
         Long serverBuildMs) {
 
-    /** The kinds of create that createFailures and lostResponses can target. */
+    /** The kinds of create, and the day-2 actions, that createFailures and lostResponses can target. */
     public static final Set<String> CREATE_KINDS = Set.of(
             "network",
             "subnet",
@@ -39,7 +39,15 @@ public record FaultPlan(
             "volume",
             "server",
             "volume_attachment",
-            "floatingip");
+            "floatingip",
+            "snapshot",
+            "server_resize",
+            "server_confirm_resize",
+            "server_revert_resize",
+            "server_reboot",
+            "server_stop",
+            "server_start",
+            "volume_extend");
 
     public FaultPlan {
         services = services == null ? Map.of() : Map.copyOf(services);

@@ -115,10 +115,22 @@ public final class Faults {
      * resource exists but the caller sees a 503).
      */
     public Handler creating(String kind, ErrorStyle errors, Handler handler) {
+        return planned(kind, "Create of " + kind, "this create of " + kind, errors, handler);
+    }
+
+    /**
+     * The same for a day-2 action (a resize, a reboot, an extension): a planned failure does nothing,
+     * a lost answer hides an action that was carried out.
+     */
+    public Handler acting(String kind, ErrorStyle errors, Handler handler) {
+        return planned(kind, "The " + kind + " action", "this " + kind + " action", errors, handler);
+    }
+
+    private Handler planned(String kind, String subject, String call, ErrorStyle errors, Handler handler) {
         return request -> {
             int failureStatus = nextCreateFailure(kind);
             if (failureStatus != 0) {
-                String message = "Create of " + kind + " failed, injected by the emulator's fault plan.";
+                String message = subject + " failed, injected by the emulator's fault plan.";
                 throw switch (failureStatus) {
                     case 400 -> errors.badRequest(message);
                     case 404 -> errors.notFound(message);
@@ -128,8 +140,7 @@ public final class Faults {
             ApiResponse response = handler.handle(request);
             if (response.status() < 300 && consume(remainingLostResponses, kind)) {
                 throw ResponseLost.answering(errors.serverError(
-                        503,
-                        "The answer to this create of " + kind + " was lost, injected by the emulator's fault plan."));
+                        503, "The answer to " + call + " was lost, injected by the emulator's fault plan."));
             }
             return response;
         };
