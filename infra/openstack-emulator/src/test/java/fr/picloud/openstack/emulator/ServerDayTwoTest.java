@@ -7,7 +7,6 @@ import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openstack4j.api.compute.ServerService;
-import org.openstack4j.model.common.ActionResponse;
 import org.openstack4j.model.compute.Action;
 import org.openstack4j.model.compute.RebootType;
 import org.openstack4j.model.compute.Server;
@@ -278,11 +277,5 @@ class ServerDayTwoTest extends EmulatorTestBase {
         assertThat(server.getStatus()).isEqualTo(status);
         assertThat(server.getTaskState()).isEqualTo(taskState);
         assertThat(server.getFlavorId()).isEqualTo(flavorId);
-    }
-
-    private static void assertRefused(ActionResponse response, int status, String message) {
-        assertThat(response.isSuccess()).as("refused: " + message).isFalse();
-        assertThat(response.getCode()).isEqualTo(status);
-        assertThat(response.getFault()).isEqualTo(message);
     }
 }

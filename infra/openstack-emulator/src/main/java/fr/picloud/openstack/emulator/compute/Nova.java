@@ -16,6 +16,7 @@ import fr.picloud.openstack.emulator.http.ApiRequest;
 import fr.picloud.openstack.emulator.http.ApiResponse;
 import fr.picloud.openstack.emulator.http.ErrorStyle;
 import fr.picloud.openstack.emulator.http.Json;
+import fr.picloud.openstack.emulator.http.Microversion;
 import fr.picloud.openstack.emulator.http.ResponseLost;
 import fr.picloud.openstack.emulator.http.Router;
 import fr.picloud.openstack.emulator.identity.AuthContext;
@@ -229,40 +230,18 @@ public final class Nova implements EmulatedService {
         return ApiResponse.ok(Json.wrap("version", versionDocument(request)));
     }
 
-    /** The requested microversion as {major, minor}; 2.1 when none is asked for. */
-    private static int[] microversion(ApiRequest request) {
-        String requested = request.header("OpenStack-API-Version")
-                .map(v -> v.replaceFirst("(?i)^\\s*compute\\s+", "").trim())
-                .or(() -> request.header("X-OpenStack-Nova-API-Version"))
-                .orElse("2.1");
-        if (requested.equalsIgnoreCase("latest")) {
-            requested = MAX_MICROVERSION;
-        }
-        String[] parts = requested.split("\\.");
-        try {
-            int[] version = {Integer.parseInt(parts[0]), Integer.parseInt(parts[1])};
-            int[] max = {2, Integer.parseInt(MAX_MICROVERSION.substring(2))};
-            if (version[0] != 2 || version[1] < 1 || version[1] > max[1]) {
-                throw ApiError.nova(
-                        406,
-                        "computeFault",
-                        "Version " + requested + " is not supported by the API. Minimum is 2.1 and maximum is "
-                                + MAX_MICROVERSION + ".");
-            }
-            return version;
-        } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
-            throw ERRORS.badRequest("API Version String " + requested + " is of invalid format. Must be of format "
-                    + "MajorNum.MinorNum.");
-        }
+    /** The requested microversion's minor; 1 (2.1) when none is asked for. */
+    private static int microversion(ApiRequest request) {
+        return Microversion.minor(
+                request, "compute", request.header("X-OpenStack-Nova-API-Version"), "2.1", MAX_MICROVERSION);
     }
 
     private static boolean atLeast(ApiRequest request, int minor) {
-        return microversion(request)[1] >= minor;
+        return microversion(request) >= minor;
     }
 
     private static ApiResponse versioned(ApiRequest request, ApiResponse response) {
-        int[] version = microversion(request);
-        String value = version[0] + "." + version[1];
+        String value = "2." + microversion(request);
         return response.withHeader("OpenStack-API-Version", "compute " + value)
                 .withHeader("X-OpenStack-Nova-API-Version", value)
                 .withHeader("Vary", "OpenStack-API-Version, X-OpenStack-Nova-API-Version");

@@ -17,7 +17,10 @@ import java.util.Set;
  * @param lostResponses per resource kind or day-2 action (see {@link #CREATE_KINDS}): the next N calls of
  *     that kind are carried out but their answer is lost (503), so the caller must find what it did
  * @param serverBuildMs how long servers created from now on stay in BUILD; absent: the emulator's
- *     setting (lets a benchmark slow builds down on a running emulator)
+ *     setting (lets a benchmark slow builds down on a running emulator); also how long their resizes,
+ *     reverts and reboots take
+ * @param volumeTransitionMs how long volumes created or extended, and snapshots taken, from now on stay
+ *     "creating" or "extending"; absent: the emulator's setting
  */
 public record FaultPlan(
         long seed,
@@ -26,7 +29,8 @@ public record FaultPlan(
         Map<String, Integer> deleteFailures,
         Map<String, CreateFailure> createFailures,
         Map<String, Integer> lostResponses,
-        Long serverBuildMs) {
+        Long serverBuildMs,
+        Long volumeTransitionMs) {
 
     /** The kinds of create, and the day-2 actions, that createFailures and lostResponses can target. */
     public static final Set<String> CREATE_KINDS = Set.of(
@@ -65,10 +69,13 @@ public record FaultPlan(
         if (serverBuildMs != null && serverBuildMs < 0) {
             throw new IllegalArgumentException("serverBuildMs must not be negative");
         }
+        if (volumeTransitionMs != null && volumeTransitionMs < 0) {
+            throw new IllegalArgumentException("volumeTransitionMs must not be negative");
+        }
     }
 
     public static FaultPlan none() {
-        return new FaultPlan(0, Map.of(), 0, Map.of(), Map.of(), Map.of(), null);
+        return new FaultPlan(0, Map.of(), 0, Map.of(), Map.of(), Map.of(), null, null);
     }
 
     /**

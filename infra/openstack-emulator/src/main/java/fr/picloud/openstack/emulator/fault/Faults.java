@@ -14,6 +14,7 @@ import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 
 /**
  * The faults in force. Its own lock, not the cloud's: a call delayed or hung here must not stop
@@ -101,9 +102,18 @@ public final class Faults {
 
     /** The build time the plan sets for new servers, if it sets one. */
     public Optional<Duration> serverBuildTime() {
+        return plannedMillis(FaultPlan::serverBuildMs);
+    }
+
+    /** The time the plan sets for volume transitions from now on, if it sets one. */
+    public Optional<Duration> volumeTransitionTime() {
+        return plannedMillis(FaultPlan::volumeTransitionMs);
+    }
+
+    private Optional<Duration> plannedMillis(Function<FaultPlan, Long> field) {
         lock.lock();
         try {
-            return Optional.ofNullable(plan.serverBuildMs()).map(Duration::ofMillis);
+            return Optional.ofNullable(field.apply(plan)).map(Duration::ofMillis);
         } finally {
             lock.unlock();
         }
