@@ -46,6 +46,11 @@ class VolumeDayTwoTest extends EmulatorTestBase {
                         .asString())
                 .isEqualTo("extending");
         assertThat(volumes().get(id).getStatus()).isEqualTo(Volume.Status.UNRECOGNIZED);
+        assertRefused(
+                volumes().extend(id, 3),
+                400,
+                "Invalid volume: Volume " + id + " status must be '{'status': 'available'}' to extend, currently "
+                        + "extending.");
         assertThat(volumes().get(id).getSize()).isEqualTo(1);
         assertThat(quotaInUse("gigabytes"))
                 .as("Cinder reserves the growth at once")
@@ -153,17 +158,16 @@ class VolumeDayTwoTest extends EmulatorTestBase {
         Reply unforced = demo.post("/volume/v3/" + session.projectId() + "/snapshots", """
                 {"snapshot": {"volume_id": "%s", "name": "hot"}}""".formatted(volumeId));
         VolumeSnapshot forced = snapshots()
-                .create(Builders.volumeSnapshot()
-                        .name("hot")
-                        .volume(volumeId)
-                        .force(true)
-                        .build());
+                .create(Builders.volumeSnapshot().volume(volumeId).force(true).build());
 
         assertThat(unforced.status()).isEqualTo(400);
         assertThat(unforced.body().path("badRequest").path("message").asString())
                 .isEqualTo("Invalid volume: Volume " + volumeId
                         + " status must be available, but current status is: in-use.");
         assertThat(forced.getStatus()).isEqualTo(Volume.Status.CREATING);
+        assertThat(snapshots().list(Map.of("name", "hot")))
+                .as("a snapshot without a name is not one named hot")
+                .isEmpty();
     }
 
     @Test

@@ -575,11 +575,13 @@ public final class Cinder implements EmulatedService {
                     + ". 'new_size' is a required property");
         }
         int size = newSize.asInt();
-        if (size <= volume.sizeGb()) {
-            throw ERRORS.badRequest("Invalid input received: New size for extend must be greater than current size. "
-                    + "(current: " + volume.sizeGb() + ", extended: " + size + ").");
-        }
         Instant now = clock.instant();
+        // the size Cinder has in its database: the former one while an extension runs
+        int current = volume.sizeAt(now);
+        if (size <= current) {
+            throw ERRORS.badRequest("Invalid input received: New size for extend must be greater than current size. "
+                    + "(current: " + current + ", extended: " + size + ").");
+        }
         String status = volume.status(now);
         String expected = microversion(request) >= EXTEND_IN_USE && status.equals("in-use") ? "in-use" : "available";
         if (!status.equals(expected)) {
@@ -594,7 +596,7 @@ public final class Cinder implements EmulatedService {
                     "VolumeSizeExceedsLimit: Requested volume size " + size + "G is larger than maximum allowed limit "
                             + perVolume + "G.");
         }
-        checkGigabytes(volume.projectId(), size - volume.sizeGb());
+        checkGigabytes(volume.projectId(), size - current);
         volumes.put(volume.id(), volume.extendedTo(size, now.plus(transitionTime())));
         return ApiResponse.accepted();
     }
@@ -636,7 +638,8 @@ public final class Cinder implements EmulatedService {
         ArrayNode items = Json.array();
         snapshots.values().stream()
                 .filter(s -> allProjects || s.projectId().equals(caller.projectId()))
-                .filter(s -> request.queryParam("name").map(s.name()::equals).orElse(true))
+                .filter(s ->
+                        request.queryParam("name").map(n -> n.equals(s.name())).orElse(true))
                 .filter(s -> request.queryParam("volume_id")
                         .map(s.volumeId()::equals)
                         .orElse(true))
