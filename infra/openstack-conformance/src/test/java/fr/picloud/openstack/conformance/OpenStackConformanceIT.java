@@ -2,6 +2,7 @@ package fr.picloud.openstack.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
@@ -45,6 +46,7 @@ import org.openstack4j.model.network.SecurityGroupRule;
 import org.openstack4j.model.network.Subnet;
 import org.openstack4j.model.network.options.PortListOptions;
 import org.openstack4j.model.storage.block.Volume;
+import org.openstack4j.model.storage.block.VolumeSnapshot;
 
 /**
  * Every OpenStack operation the provisioning saga relies on, its error cases and its state
@@ -512,6 +514,84 @@ class OpenStackConformanceIT {
                 () -> tenant.session().client().blockStorage().volumes().get(volume.getId()) == null,
                 gone -> gone);
         deleteServer(server.getId());
+    }
+
+    // ---- day 2 ----
+
+    @Test
+    void a_server_is_resized_to_a_larger_flavor_and_the_resize_confirmed() {
+        Network network = networkWithSubnet(tenant, "resize", "10.26.0.0/24");
+        var servers = tenant.session().client().compute().servers();
+        Server booted = boot(tenant, "vm-resize", network);
+        awaitServer(booted.getId(), Server.Status.ACTIVE);
+        String larger = admin.client().compute().flavors().list().stream()
+                .sorted((a, b) -> Integer.compare(a.getRam(), b.getRam()))
+                .map(Flavor::getId)
+                .dropWhile(id -> !id.equals(flavorId))
+                .skip(1)
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("the cloud has no flavor larger than " + flavorId));
+
+        ActionResponse same = servers.resize(booted.getId(), flavorId);
+        assertThat(same.getCode()).as("a resize to the same flavor").isEqualTo(400);
+        ActionResponse resize = servers.resize(booted.getId(), larger);
+        assertThat(resize.isSuccess()).as(resize.getFault()).isTrue();
+
+        Server waiting = awaitServer(booted.getId(), Server.Status.VERIFY_RESIZE);
+        assertThat(waiting.getFlavorId())
+                .as("the new flavor, shown from VERIFY_RESIZE on")
+                .isEqualTo(larger);
+        ActionResponse confirmed = servers.confirmResize(booted.getId());
+        assertThat(confirmed.isSuccess()).as(confirmed.getFault()).isTrue();
+        Server resized = awaitServer(booted.getId(), Server.Status.ACTIVE);
+        assertThat(resized.getFlavorId()).isEqualTo(larger);
+        deleteServer(booted.getId());
+    }
+
+    @Test
+    void a_volume_is_extended_and_snapshotted_and_keeps_its_snapshot_until_the_snapshot_is_deleted() {
+        var storage = tenant.session().client().blockStorage();
+        Volume volume = storage.volumes()
+                .create(Builders.volume().name(name("grows")).size(1).build());
+        awaitVolume(volume.getId(), Volume.Status.AVAILABLE);
+
+        ActionResponse extended = storage.volumes().extend(volume.getId(), 2);
+        assertThat(extended.isSuccess()).as(extended.getFault()).isTrue();
+        eventually(
+                "volume " + volume.getId() + " available at 2 GB",
+                () -> tenant.session().client().blockStorage().volumes().get(volume.getId()),
+                v -> v.getStatus() == Volume.Status.AVAILABLE && v.getSize() == 2);
+        assertThat(storage.volumes().extend(volume.getId(), 2).getCode())
+                .as("an extension that does not grow the volume")
+                .isEqualTo(400);
+
+        VolumeSnapshot snapshot = storage.snapshots()
+                .create(Builders.volumeSnapshot()
+                        .name(name("snap"))
+                        .volume(volume.getId())
+                        .build());
+        assertThat(snapshot).as("the snapshot Cinder answers").isNotNull();
+        eventually(
+                "snapshot " + snapshot.getId() + " available",
+                () -> tenant.session().client().blockStorage().snapshots().get(snapshot.getId()),
+                s -> s != null && s.getStatus() == Volume.Status.AVAILABLE);
+        assertThat(storage.snapshots().list(Map.of("name", name("snap"))))
+                .extracting(VolumeSnapshot::getVolumeId, VolumeSnapshot::getSize)
+                .containsExactly(tuple(volume.getId(), 2));
+        assertThat(storage.volumes().delete(volume.getId()).getCode())
+                .as("a volume with a snapshot cannot be deleted")
+                .isEqualTo(400);
+
+        assertThat(storage.snapshots().delete(snapshot.getId()).isSuccess()).isTrue();
+        eventually(
+                "snapshot " + snapshot.getId() + " gone",
+                () -> tenant.session().client().blockStorage().snapshots().get(snapshot.getId()) == null,
+                gone -> gone);
+        assertThat(storage.volumes().delete(volume.getId()).isSuccess()).isTrue();
+        eventually(
+                "volume " + volume.getId() + " gone",
+                () -> tenant.session().client().blockStorage().volumes().get(volume.getId()) == null,
+                gone -> gone);
     }
 
     // ---- floating IPs ----

@@ -16,6 +16,7 @@ import org.openstack4j.model.network.Router;
 import org.openstack4j.model.network.SecurityGroup;
 import org.openstack4j.model.network.Subnet;
 import org.openstack4j.model.storage.block.Volume;
+import org.openstack4j.model.storage.block.VolumeSnapshot;
 
 /**
  * A project with one member, set up the way the provisioning saga sets up a tenant: the admin
@@ -68,6 +69,10 @@ record TenantFixture(String projectId, String userId, String roleId, String role
                 }
             }
             client.networking().router().delete(router.getId());
+        }
+        // a volume with snapshots cannot be deleted
+        for (VolumeSnapshot snapshot : client.blockStorage().snapshots().list()) {
+            client.blockStorage().snapshots().delete(snapshot.getId());
         }
         for (Volume volume : client.blockStorage().volumes().list()) {
             client.blockStorage().volumes().delete(volume.getId());

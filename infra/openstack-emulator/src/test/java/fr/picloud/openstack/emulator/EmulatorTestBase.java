@@ -8,6 +8,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.openstack4j.model.common.ActionResponse;
 
 /** One emulator per test class, emptied before each test; the demo user works in project "demo". */
 abstract class EmulatorTestBase {
@@ -60,12 +61,26 @@ abstract class EmulatorTestBase {
                   "networks": [{"uuid": "%s"}], "metadata": %s}}""".formatted(name, imageId(), networkId, metadataJson));
     }
 
+    /** Boots a server and returns its id. */
+    String bootedServerId(EmulatorClient client, String name, String networkId, String metadataJson) {
+        Reply boot = bootServer(client, name, networkId, metadataJson);
+        assertThat(boot.status()).as("boot of " + name).isEqualTo(202);
+        return boot.body().path("server").path("id").asString();
+    }
+
     String serverStatus(EmulatorClient client, String serverId) {
         return client.get("/compute/v2.1/servers/" + serverId)
                 .body()
                 .path("server")
                 .path("status")
                 .asString();
+    }
+
+    /** How openstack4j reports a refusal: not a success, the HTTP status, the message of the error body. */
+    static void assertRefused(ActionResponse response, int status, String message) {
+        assertThat(response.isSuccess()).as("refused: " + message).isFalse();
+        assertThat(response.getCode()).isEqualTo(status);
+        assertThat(response.getFault()).isEqualTo(message);
     }
 
     void awaitServerStatus(EmulatorClient client, String serverId, String status) {

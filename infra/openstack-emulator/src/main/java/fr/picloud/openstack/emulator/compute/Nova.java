@@ -8,12 +8,15 @@ import fr.picloud.openstack.emulator.compute.ComputeRecords.Fate;
 import fr.picloud.openstack.emulator.compute.ComputeRecords.Flavor;
 import fr.picloud.openstack.emulator.compute.ComputeRecords.Keypair;
 import fr.picloud.openstack.emulator.compute.ComputeRecords.Server;
+import fr.picloud.openstack.emulator.compute.ComputeRecords.Task;
+import fr.picloud.openstack.emulator.compute.ComputeRecords.TaskKind;
 import fr.picloud.openstack.emulator.fault.Faults;
 import fr.picloud.openstack.emulator.http.ApiError;
 import fr.picloud.openstack.emulator.http.ApiRequest;
 import fr.picloud.openstack.emulator.http.ApiResponse;
 import fr.picloud.openstack.emulator.http.ErrorStyle;
 import fr.picloud.openstack.emulator.http.Json;
+import fr.picloud.openstack.emulator.http.Microversion;
 import fr.picloud.openstack.emulator.http.ResponseLost;
 import fr.picloud.openstack.emulator.http.Router;
 import fr.picloud.openstack.emulator.identity.AuthContext;
@@ -50,7 +53,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Nova 2.1: flavors, servers (networks or ports, key pair, security groups, metadata, tags; BUILD ->
- * ACTIVE after a delay; start/stop; filtered lists), key pairs, volume attachments, quotas and limits.
+ * ACTIVE after a delay; start/stop, reboot, resize with its confirmation or revert; filtered lists), key
+ * pairs, volume attachments, quotas and limits.
  *
  * <p>Per-server fault triggers ride in the boot request's metadata, as Mimic does:
  * {@code emulator:fate} = error | build-forever, {@code emulator:build-ms} = N,
@@ -63,6 +67,8 @@ public final class Nova implements EmulatedService {
     static final String MAX_MICROVERSION = "2.46";
 
     private static final ErrorStyle ERRORS = ErrorStyle.NOVA;
+    private static final String UNEXPECTED_API_ERROR = "Unexpected API Error. Please report this at "
+            + "http://bugs.launchpad.net/nova/ and attach the Nova API log if possible.";
     private static final Pattern KEYPAIR_NAME = Pattern.compile("[A-Za-z0-9 _.@-]{1,255}");
     private static final List<Flavor> FLAVORS = List.of(
             new Flavor("1", "m1.tiny", 512, 1, 1),
@@ -226,40 +232,18 @@ public final class Nova implements EmulatedService {
         return ApiResponse.ok(Json.wrap("version", versionDocument(request)));
     }
 
-    /** The requested microversion as {major, minor}; 2.1 when none is asked for. */
-    private static int[] microversion(ApiRequest request) {
-        String requested = request.header("OpenStack-API-Version")
-                .map(v -> v.replaceFirst("(?i)^\\s*compute\\s+", "").trim())
-                .or(() -> request.header("X-OpenStack-Nova-API-Version"))
-                .orElse("2.1");
-        if (requested.equalsIgnoreCase("latest")) {
-            requested = MAX_MICROVERSION;
-        }
-        String[] parts = requested.split("\\.");
-        try {
-            int[] version = {Integer.parseInt(parts[0]), Integer.parseInt(parts[1])};
-            int[] max = {2, Integer.parseInt(MAX_MICROVERSION.substring(2))};
-            if (version[0] != 2 || version[1] < 1 || version[1] > max[1]) {
-                throw ApiError.nova(
-                        406,
-                        "computeFault",
-                        "Version " + requested + " is not supported by the API. Minimum is 2.1 and maximum is "
-                                + MAX_MICROVERSION + ".");
-            }
-            return version;
-        } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
-            throw ERRORS.badRequest("API Version String " + requested + " is of invalid format. Must be of format "
-                    + "MajorNum.MinorNum.");
-        }
+    /** The requested microversion's minor; 1 (2.1) when none is asked for. */
+    private static int microversion(ApiRequest request) {
+        return Microversion.minor(
+                request, "compute", request.header("X-OpenStack-Nova-API-Version"), "2.1", MAX_MICROVERSION);
     }
 
     private static boolean atLeast(ApiRequest request, int minor) {
-        return microversion(request)[1] >= minor;
+        return microversion(request) >= minor;
     }
 
     private static ApiResponse versioned(ApiRequest request, ApiResponse response) {
-        int[] version = microversion(request);
-        String value = version[0] + "." + version[1];
+        String value = "2." + microversion(request);
         return response.withHeader("OpenStack-API-Version", "compute " + value)
                 .withHeader("X-OpenStack-Nova-API-Version", value)
                 .withHeader("Vary", "OpenStack-API-Version, X-OpenStack-Nova-API-Version");
@@ -323,10 +307,11 @@ public final class Nova implements EmulatedService {
 
     private static Flavor flavorById(ApiRequest request) {
         String id = request.param("id");
-        return FLAVORS.stream()
-                .filter(f -> f.id().equals(id))
-                .findFirst()
-                .orElseThrow(() -> ERRORS.notFound("Flavor " + id + " could not be found."));
+        return flavorWithId(id).orElseThrow(() -> ERRORS.notFound("Flavor " + id + " could not be found."));
+    }
+
+    private static Optional<Flavor> flavorWithId(String id) {
+        return FLAVORS.stream().filter(f -> f.id().equals(id)).findFirst();
     }
 
     /** The seeded flavors have no extra specs (no hw:, no aggregate pinning): an empty map, as Nova answers. */
@@ -391,6 +376,7 @@ public final class Nova implements EmulatedService {
     private ObjectNode serverBody(Server server, ApiRequest request) {
         Instant now = clock.instant();
         String status = server.status(now);
+        String vmState = server.vmState(now);
         ObjectNode node = Json.object()
                 .put("id", server.id())
                 .put("name", server.name())
@@ -413,15 +399,15 @@ public final class Nova implements EmulatedService {
                 .put("key_name", server.keyName())
                 .put("OS-SRV-USG:launched_at", status.equals("BUILD") ? null : Json.seconds(server.builtAt()))
                 .putNull("OS-SRV-USG:terminated_at")
-                .put("OS-EXT-STS:task_state", status.equals("BUILD") ? "spawning" : null)
-                .put("OS-EXT-STS:vm_state", vmState(status))
-                .put("OS-EXT-STS:power_state", status.equals("ACTIVE") ? 1 : status.equals("SHUTOFF") ? 4 : 0);
+                .put("OS-EXT-STS:task_state", server.taskState(now))
+                .put("OS-EXT-STS:vm_state", vmState)
+                .put("OS-EXT-STS:power_state", powerState(server, vmState, now));
         ObjectNode image = node.putObject("image").put("id", server.imageId());
         image.putArray("links")
                 .add(Json.object()
                         .put("rel", "bookmark")
                         .put("href", request.baseUrl() + "/compute/images/" + server.imageId()));
-        node.set("flavor", flavorRef(server.flavor(), request));
+        node.set("flavor", flavorRef(server.flavorAt(now), request));
         node.set("metadata", Json.stringMap(server.metadata()));
         node.set("addresses", addresses(server));
         node.set("links", serverLinks(server.id(), request));
@@ -451,13 +437,12 @@ public final class Nova implements EmulatedService {
         return node;
     }
 
-    private static String vmState(String status) {
-        return switch (status) {
-            case "BUILD" -> "building";
-            case "ERROR" -> "error";
-            case "SHUTOFF" -> "stopped";
-            default -> "active";
-        };
+    /** Nova's power_state: NOSTATE (0) while building or failed, SHUTDOWN (4) when off, RUNNING (1). */
+    private static int powerState(Server server, String vmState, Instant now) {
+        if (vmState.equals("building") || vmState.equals("error")) {
+            return 0;
+        }
+        return server.poweredOff(now) ? 4 : 1;
     }
 
     private List<Server> filteredServers(ApiRequest request, AuthContext caller) {
@@ -585,11 +570,6 @@ public final class Nova implements EmulatedService {
                         .id());
             }
         }
-        Duration build = Optional.ofNullable(metadata.get("emulator:build-ms"))
-                .map(Long::parseLong)
-                .map(Duration::ofMillis)
-                .or(faults::serverBuildTime)
-                .orElse(buildTime);
         Server server = new Server(
                 id,
                 caller.projectId(),
@@ -603,13 +583,14 @@ public final class Nova implements EmulatedService {
                 groups.stream().map(SecurityGroup::name).toList(),
                 now,
                 now,
-                now.plus(build),
+                now.plus(transitionTime(metadata)),
                 fate(metadata),
                 false,
                 Set.copyOf(createdPorts),
                 Optional.ofNullable(metadata.get("emulator:delete-failures"))
                         .map(Integer::parseInt)
-                        .orElse(0));
+                        .orElse(0),
+                null);
         servers.put(id, server);
         loseResponseIfTriggered(metadata);
 
@@ -623,6 +604,18 @@ public final class Nova implements EmulatedService {
                 request,
                 ApiResponse.accepted(Json.wrap("server", created))
                         .withHeader("Location", request.baseUrl() + "/compute/v2.1/servers/" + id));
+    }
+
+    /**
+     * How long a build, and each later transition of the server (resize, revert, reboot), takes: its
+     * {@code emulator:build-ms} metadata, else the fault plan's {@code serverBuildMs}, else the setting.
+     */
+    private Duration transitionTime(Map<String, String> metadata) {
+        return Optional.ofNullable(metadata.get("emulator:build-ms"))
+                .map(Long::parseLong)
+                .map(Duration::ofMillis)
+                .or(faults::serverBuildTime)
+                .orElse(buildTime);
     }
 
     private static void failCreateIfTriggered(Map<String, String> metadata) {
@@ -714,14 +707,21 @@ public final class Nova implements EmulatedService {
     }
 
     private void checkServerQuota(String projectId, Flavor flavor) {
-        List<Server> owned = servers.values().stream()
-                .filter(s -> s.projectId().equals(projectId))
-                .toList();
-        int usedCores = owned.stream().mapToInt(s -> s.flavor().vcpus()).sum();
-        int usedRam = owned.stream().mapToInt(s -> s.flavor().ramMb()).sum();
-        exceeding(projectId, "instances", 1, owned.size());
-        exceeding(projectId, "cores", flavor.vcpus(), usedCores);
-        exceeding(projectId, "ram", flavor.ramMb(), usedRam);
+        Map<String, Integer> used = usage(projectId);
+        exceeding(projectId, "instances", 1, used.get("instances"));
+        exceeding(projectId, "cores", flavor.vcpus(), used.get("cores"));
+        exceeding(projectId, "ram", flavor.ramMb(), used.get("ram"));
+    }
+
+    /** As Nova checks a resize (and the revert of a downsize): only what grows counts, against what is used. */
+    private void checkGrowthQuota(String projectId, Flavor from, Flavor to) {
+        Map<String, Integer> used = usage(projectId);
+        if (to.vcpus() > from.vcpus()) {
+            exceeding(projectId, "cores", to.vcpus() - from.vcpus(), used.get("cores"));
+        }
+        if (to.ramMb() > from.ramMb()) {
+            exceeding(projectId, "ram", to.ramMb() - from.ramMb(), used.get("ram"));
+        }
     }
 
     private void exceeding(String projectId, String resource, int requested, int used) {
@@ -759,10 +759,7 @@ public final class Nova implements EmulatedService {
             if (server.deleteFailuresLeft() > 0) {
                 servers.put(server.id(), server.afterFailedDelete());
             }
-            throw ERRORS.serverError(
-                    500,
-                    "Unexpected API Error. Please report this at http://bugs.launchpad.net/nova/ and attach the "
-                            + "Nova API log if possible.");
+            throw ERRORS.serverError(500, UNEXPECTED_API_ERROR);
         }
         cinder.attachedTo(server.id()).forEach(v -> cinder.detach(v.id(), server.id()));
         neutron.releaseServerPorts(server.id(), server.portsCreatedForServer());
@@ -770,35 +767,140 @@ public final class Nova implements EmulatedService {
         return versioned(request, ApiResponse.noContent());
     }
 
+    /**
+     * POST /servers/{id}/action: the action is the body's one key. Each can be failed or have its answer
+     * lost by the fault plan, under the kind named here.
+     */
     private ApiResponse serverAction(ApiRequest request) {
         AuthContext caller = keystone.authenticate(request);
         Server server = visibleServer(caller, request.param("id"));
         JsonNode body = request.json(ERRORS);
         String action = body.propertyNames().stream().findFirst().orElse("");
-        String status = server.status(clock.instant());
+        JsonNode argument = body.get(action);
         Instant now = clock.instant();
-        switch (action) {
-            case "os-stop" -> {
-                requireState(server, status, "stop", "ACTIVE", "ERROR");
-                servers.put(server.id(), server.stopped(true, now));
-            }
-            case "os-start" -> {
-                requireState(server, status, "start", "SHUTOFF");
-                servers.put(server.id(), server.stopped(false, now));
-            }
-            case "reboot" -> requireState(server, status, "reboot", "ACTIVE", "SHUTOFF");
+        Router.Handler handler = switch (action) {
+            case "os-stop" -> faults.acting("server_stop", ERRORS, r -> stop(server, now));
+            case "os-start" -> faults.acting("server_start", ERRORS, r -> start(server, now));
+            case "reboot" -> faults.acting("server_reboot", ERRORS, r -> reboot(server, argument, now));
+            case "resize" -> faults.acting("server_resize", ERRORS, r -> resize(server, argument, now));
+            case "confirmResize" -> faults.acting("server_confirm_resize", ERRORS, r -> confirmResize(server, now));
+            case "revertResize" -> faults.acting("server_revert_resize", ERRORS, r -> revertResize(server, now));
             default -> throw ERRORS.badRequest("There is no such action: " + action);
-        }
-        return versioned(request, ApiResponse.accepted());
+        };
+        return versioned(request, handler.handle(request));
     }
 
-    private static void requireState(Server server, String status, String action, String... allowed) {
-        if (!List.of(allowed).contains(status)) {
-            throw ApiError.nova(
-                    409,
-                    "conflictingRequest",
-                    "Cannot '" + action + "' instance " + server.id() + " while it is in vm_state " + vmState(status));
+    private ApiResponse stop(Server server, Instant now) {
+        requireState(server, now, "stop", "active", "error");
+        servers.put(server.id(), server.stopped(true, now));
+        return ApiResponse.accepted();
+    }
+
+    private ApiResponse start(Server server, Instant now) {
+        requireState(server, now, "start", "stopped");
+        servers.put(server.id(), server.stopped(false, now));
+        return ApiResponse.accepted();
+    }
+
+    /**
+     * A soft reboot needs a running server with nothing under way; a hard one also takes a stopped
+     * server (which it powers on) or one in the middle of a reboot, as Nova's ALLOW_HARD_REBOOT says.
+     * Nova also hard-reboots a server in ERROR; here ERROR is the server's fate and stays.
+     */
+    private ApiResponse reboot(Server server, JsonNode argument, Instant now) {
+        String type = argument == null ? null : text(argument, "type");
+        if (type == null) {
+            throw ERRORS.badRequest(
+                    "Invalid input for field/attribute reboot. Value: " + argument + ". 'type' is a required property");
         }
+        if (!type.equalsIgnoreCase("SOFT") && !type.equalsIgnoreCase("HARD")) {
+            throw ERRORS.badRequest("Invalid input for field/attribute type. Value: " + type + ". '" + type
+                    + "' is not one of ['HARD', 'Hard', 'hard', 'SOFT', 'Soft', 'soft']");
+        }
+        boolean hard = type.equalsIgnoreCase("HARD");
+        if (hard) {
+            requireState(server, now, "reboot", List.of("active", "stopped"), Set.of("rebooting", "rebooting_hard"));
+        } else {
+            requireState(server, now, "reboot", "active");
+        }
+        TaskKind kind = hard ? TaskKind.HARD_REBOOT : TaskKind.REBOOT;
+        servers.put(
+                server.id(),
+                server.withTask(new Task(kind, now, now.plus(transitionTime(server.metadata())), null), now));
+        return ApiResponse.accepted();
+    }
+
+    /** RESIZE (resize_prep, then resize_migrating), then VERIFY_RESIZE with the new flavor until confirmed. */
+    private ApiResponse resize(Server server, JsonNode argument, Instant now) {
+        String flavorRef = argument == null ? null : text(argument, "flavorRef");
+        if (flavorRef == null) {
+            throw ERRORS.badRequest("Invalid input for field/attribute resize. Value: " + argument
+                    + ". 'flavorRef' is a required property");
+        }
+        requireState(server, now, "resize", "active", "stopped");
+        // a flavorRef may be the flavor's link; Nova keeps what follows its last slash
+        String flavorId = flavorRef.substring(flavorRef.lastIndexOf('/') + 1);
+        Flavor target = flavorWithId(flavorId)
+                .orElseThrow(() -> ERRORS.badRequest("Flavor " + flavorId + " could not be found."));
+        if (target.id().equals(server.flavor().id())) {
+            throw ERRORS.badRequest("When resizing, instances must change flavor!");
+        }
+        checkGrowthQuota(server.projectId(), server.flavor(), target);
+        Task resize = new Task(TaskKind.RESIZE, now, now.plus(transitionTime(server.metadata())), target);
+        servers.put(server.id(), server.withTask(resize, now));
+        return ApiResponse.accepted();
+    }
+
+    /** 204, not 202: Nova kept the status of its first version of this call. */
+    private ApiResponse confirmResize(Server server, Instant now) {
+        requireState(server, now, "confirmResize", "resized");
+        servers.put(server.id(), server.resizedTo(server.task().flavor(), now));
+        return ApiResponse.noContent();
+    }
+
+    /**
+     * REVERT_RESIZE for a while, then the former flavor. A revert that grows the server (after a downsize)
+     * is checked against the quota, and Zed's API, which does not expect that refusal there, answers it
+     * as an unexpected 500.
+     */
+    private ApiResponse revertResize(Server server, Instant now) {
+        requireState(server, now, "revertResize", "resized");
+        Flavor resizedTo = server.task().flavor();
+        try {
+            checkGrowthQuota(server.projectId(), resizedTo, server.flavor());
+        } catch (ApiError overQuota) {
+            throw ERRORS.serverError(500, UNEXPECTED_API_ERROR + "\n<class 'nova.exception.TooManyInstances'>");
+        }
+        Task revert = new Task(TaskKind.REVERT_RESIZE, now, now.plus(transitionTime(server.metadata())), resizedTo);
+        servers.put(server.id(), server.withTask(revert, now));
+        return ApiResponse.accepted();
+    }
+
+    private static void requireState(Server server, Instant now, String action, String... vmStates) {
+        requireState(server, now, action, List.of(vmStates), Set.of());
+    }
+
+    /**
+     * Nova's check_instance_state: the vm_state must be one of these, then the task_state none, or one
+     * of those allowed. Nova names the first that fails in its 409.
+     */
+    private static void requireState(
+            Server server, Instant now, String action, List<String> vmStates, Set<String> tasksAllowed) {
+        String vmState = server.vmState(now);
+        if (!vmStates.contains(vmState)) {
+            throw invalidState(server, action, "vm_state", vmState);
+        }
+        String taskState = server.taskState(now);
+        if (taskState != null && !tasksAllowed.contains(taskState)) {
+            throw invalidState(server, action, "task_state", taskState);
+        }
+    }
+
+    private static ApiError invalidState(Server server, String action, String attribute, String state) {
+        return ApiError.nova(
+                409,
+                "conflictingRequest",
+                "Cannot '" + action + "' instance " + server.id() + " while it is in " + attribute + " " + state);
     }
 
     // ---- metadata and tags ----
@@ -862,12 +964,9 @@ public final class Nova implements EmulatedService {
      */
     private Server retaggableServer(ApiRequest request, String action) {
         Server server = taggableServer(request);
-        String vmState = vmState(server.status(clock.instant()));
+        String vmState = server.vmState(clock.instant());
         if (!vmState.equals("active") && !vmState.equals("stopped")) {
-            throw ApiError.nova(
-                    409,
-                    "conflictingRequest",
-                    "Cannot '" + action + "' instance " + server.id() + " while it is in vm_state " + vmState);
+            throw invalidState(server, action, "vm_state", vmState);
         }
         return server;
     }
@@ -965,8 +1064,7 @@ public final class Nova implements EmulatedService {
             throw ERRORS.badRequest(
                     "Invalid input for field/attribute volumeAttachment. 'volumeId' is a required property");
         }
-        String status = server.status(clock.instant());
-        requireState(server, status, "attach_volume", "ACTIVE", "SHUTOFF");
+        requireState(server, clock.instant(), "attach_volume", "active", "stopped", "resized");
         Volume volume = cinder.volume(server.projectId(), volumeId)
                 .orElseThrow(() -> ERRORS.notFound("Volume " + volumeId + " could not be found."));
         String volumeStatus = cinder.status(volume);
@@ -1106,8 +1204,9 @@ public final class Nova implements EmulatedService {
         Map<String, Integer> used = new LinkedHashMap<>();
         DEFAULT_QUOTAS.keySet().forEach(resource -> used.put(resource, 0));
         used.put("instances", owned.size());
-        used.put("cores", owned.stream().mapToInt(s -> s.flavor().vcpus()).sum());
-        used.put("ram", owned.stream().mapToInt(s -> s.flavor().ramMb()).sum());
+        Instant now = clock.instant();
+        used.put("cores", owned.stream().mapToInt(s -> s.flavorAt(now).vcpus()).sum());
+        used.put("ram", owned.stream().mapToInt(s -> s.flavorAt(now).ramMb()).sum());
         used.put("key_pairs", (int) keypairs.values().stream()
                 .filter(k -> k.projectId().equals(projectId))
                 .count());
@@ -1291,9 +1390,10 @@ public final class Nova implements EmulatedService {
         List<Server> running = servers.values().stream()
                 .filter(s -> !s.status(now).equals("ERROR"))
                 .toList();
-        int vcpusUsed = running.stream().mapToInt(s -> s.flavor().vcpus()).sum();
-        int ramUsed = 512 + running.stream().mapToInt(s -> s.flavor().ramMb()).sum();
-        int diskUsed = running.stream().mapToInt(s -> s.flavor().diskGb()).sum();
+        int vcpusUsed = running.stream().mapToInt(s -> s.flavorAt(now).vcpus()).sum();
+        int ramUsed =
+                512 + running.stream().mapToInt(s -> s.flavorAt(now).ramMb()).sum();
+        int diskUsed = running.stream().mapToInt(s -> s.flavorAt(now).diskGb()).sum();
         node.put("hypervisor_type", "QEMU")
                 .put("hypervisor_version", 7_002_000)
                 .put("host_ip", "127.0.0.1")

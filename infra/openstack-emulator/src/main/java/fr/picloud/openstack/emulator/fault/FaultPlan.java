@@ -10,14 +10,17 @@ import java.util.Set;
  * @param seed seed of the generator behind every rate below
  * @param services per service type ("identity", "compute", "network", "volume", "image")
  * @param serverErrorRate share of new servers that end in ERROR instead of ACTIVE
- * @param deleteFailures per resource kind ("server", "volume", "network", "subnet", "router", "port",
- *     "security_group", "floatingip", "keypair"): how many of the next deletes answer 500
- * @param createFailures per resource kind (see {@link #CREATE_KINDS}): the next {@code count} creates of
- *     that kind answer {@code status} and create nothing
- * @param lostResponses per resource kind (see {@link #CREATE_KINDS}): the next N creates of that kind
- *     are carried out but their answer is lost (503), so the caller must find what it created
+ * @param deleteFailures per resource kind ("server", "volume", "snapshot", "network", "subnet", "router",
+ *     "port", "security_group", "floatingip", "keypair"): how many of the next deletes answer 500
+ * @param createFailures per resource kind or day-2 action (see {@link #CREATE_KINDS}): the next
+ *     {@code count} calls of that kind answer {@code status} and change nothing
+ * @param lostResponses per resource kind or day-2 action (see {@link #CREATE_KINDS}): the next N calls of
+ *     that kind are carried out but their answer is lost (503), so the caller must find what it did
  * @param serverBuildMs how long servers created from now on stay in BUILD; absent: the emulator's
- *     setting (lets a benchmark slow builds down on a running emulator)
+ *     setting (lets a benchmark slow builds down on a running emulator); also how long their resizes,
+ *     reverts and reboots take
+ * @param volumeTransitionMs how long volumes created or extended, and snapshots taken, from now on stay
+ *     "creating" or "extending"; absent: the emulator's setting
  */
 public record FaultPlan(
         long seed,
@@ -26,9 +29,10 @@ public record FaultPlan(
         Map<String, Integer> deleteFailures,
         Map<String, CreateFailure> createFailures,
         Map<String, Integer> lostResponses,
-        Long serverBuildMs) {
+        Long serverBuildMs,
+        Long volumeTransitionMs) {
 
-    /** The kinds of create that createFailures and lostResponses can target. */
+    /** The kinds of create, and the day-2 actions, that createFailures and lostResponses can target. */
     public static final Set<String> CREATE_KINDS = Set.of(
             "network",
             "subnet",
@@ -39,7 +43,15 @@ public record FaultPlan(
             "volume",
             "server",
             "volume_attachment",
-            "floatingip");
+            "floatingip",
+            "snapshot",
+            "server_resize",
+            "server_confirm_resize",
+            "server_revert_resize",
+            "server_reboot",
+            "server_stop",
+            "server_start",
+            "volume_extend");
 
     public FaultPlan {
         services = services == null ? Map.of() : Map.copyOf(services);
@@ -57,10 +69,13 @@ public record FaultPlan(
         if (serverBuildMs != null && serverBuildMs < 0) {
             throw new IllegalArgumentException("serverBuildMs must not be negative");
         }
+        if (volumeTransitionMs != null && volumeTransitionMs < 0) {
+            throw new IllegalArgumentException("volumeTransitionMs must not be negative");
+        }
     }
 
     public static FaultPlan none() {
-        return new FaultPlan(0, Map.of(), 0, Map.of(), Map.of(), Map.of(), null);
+        return new FaultPlan(0, Map.of(), 0, Map.of(), Map.of(), Map.of(), null, null);
     }
 
     /**

@@ -14,6 +14,7 @@ import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 
 /**
  * The faults in force. Its own lock, not the cloud's: a call delayed or hung here must not stop
@@ -101,9 +102,18 @@ public final class Faults {
 
     /** The build time the plan sets for new servers, if it sets one. */
     public Optional<Duration> serverBuildTime() {
+        return plannedMillis(FaultPlan::serverBuildMs);
+    }
+
+    /** The time the plan sets for volume transitions from now on, if it sets one. */
+    public Optional<Duration> volumeTransitionTime() {
+        return plannedMillis(FaultPlan::volumeTransitionMs);
+    }
+
+    private Optional<Duration> plannedMillis(Function<FaultPlan, Long> field) {
         lock.lock();
         try {
-            return Optional.ofNullable(plan.serverBuildMs()).map(Duration::ofMillis);
+            return Optional.ofNullable(field.apply(plan)).map(Duration::ofMillis);
         } finally {
             lock.unlock();
         }
@@ -115,10 +125,22 @@ public final class Faults {
      * resource exists but the caller sees a 503).
      */
     public Handler creating(String kind, ErrorStyle errors, Handler handler) {
+        return planned(kind, "Create of " + kind, "this create of " + kind, errors, handler);
+    }
+
+    /**
+     * The same for a day-2 action (a resize, a reboot, an extension): a planned failure does nothing,
+     * a lost answer hides an action that was carried out.
+     */
+    public Handler acting(String kind, ErrorStyle errors, Handler handler) {
+        return planned(kind, "The " + kind + " action", "this " + kind + " action", errors, handler);
+    }
+
+    private Handler planned(String kind, String subject, String call, ErrorStyle errors, Handler handler) {
         return request -> {
             int failureStatus = nextCreateFailure(kind);
             if (failureStatus != 0) {
-                String message = "Create of " + kind + " failed, injected by the emulator's fault plan.";
+                String message = subject + " failed, injected by the emulator's fault plan.";
                 throw switch (failureStatus) {
                     case 400 -> errors.badRequest(message);
                     case 404 -> errors.notFound(message);
@@ -128,8 +150,7 @@ public final class Faults {
             ApiResponse response = handler.handle(request);
             if (response.status() < 300 && consume(remainingLostResponses, kind)) {
                 throw ResponseLost.answering(errors.serverError(
-                        503,
-                        "The answer to this create of " + kind + " was lost, injected by the emulator's fault plan."));
+                        503, "The answer to " + call + " was lost, injected by the emulator's fault plan."));
             }
             return response;
         };

@@ -10,6 +10,7 @@ import fr.picloud.openstack.emulator.http.ApiRequest;
 import fr.picloud.openstack.emulator.http.ApiResponse;
 import fr.picloud.openstack.emulator.http.ErrorStyle;
 import fr.picloud.openstack.emulator.http.Json;
+import fr.picloud.openstack.emulator.http.Microversion;
 import fr.picloud.openstack.emulator.http.Router;
 import fr.picloud.openstack.emulator.identity.AuthContext;
 import fr.picloud.openstack.emulator.identity.Keystone;
@@ -23,6 +24,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -33,17 +35,25 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Cinder v3: volumes going creating -> available -> in-use and back, attachments made through Nova,
- * quotas with Cinder's 413 errors. No data: a volume is only its record, as with Cinder's fake driver.
+ * Cinder v3 up to microversion 3.42: volumes going creating -> available -> in-use and back,
+ * attachments made through Nova, extension ({@code os-extend}, of an attached volume from 3.42 on),
+ * snapshots, quotas with Cinder's 413 errors. No data: a volume is only its record, as with Cinder's
+ * fake driver.
  */
 public final class Cinder implements EmulatedService {
 
     /** A volume attached to a server; Nova's attachment id is the volume id, Cinder's is its own. */
     public record Attachment(String attachmentId, String serverId, String device, Instant attachedAt) {}
 
+    /** An extension under way: the volume shows its former size, and "extending", until {@code doneAt}. */
+    public record Extension(int fromSizeGb, Instant doneAt) {}
+
     /**
      * A volume. Its status is computed from the clock: "creating" until {@code availableAt}, then
-     * "available" (or "error" when it was made to fail), "in-use" while attached.
+     * "available" (or "error" when it was made to fail), "in-use" while attached, "extending" while an
+     * extension runs. {@code sizeGb} is the size asked last: what the quota counts (Cinder reserves an
+     * extension's gigabytes when it accepts it). {@code extension} is null when none was ever asked
+     * (and in volumes saved before extensions existed).
      */
     public record Volume(
             String id,
@@ -56,7 +66,8 @@ public final class Cinder implements EmulatedService {
             Instant createdAt,
             Instant availableAt,
             boolean failsToCreate,
-            List<Attachment> attachments) {
+            List<Attachment> attachments,
+            Extension extension) {
 
         public String status(Instant now) {
             if (now.isBefore(availableAt)) {
@@ -65,37 +76,71 @@ public final class Cinder implements EmulatedService {
             if (failsToCreate) {
                 return "error";
             }
+            if (extending(now)) {
+                return "extending";
+            }
             return attachments.isEmpty() ? "available" : "in-use";
         }
 
+        /** The size Cinder shows: the former one until an extension is done. */
+        public int sizeAt(Instant now) {
+            return extending(now) ? extension.fromSizeGb() : sizeGb;
+        }
+
+        private boolean extending(Instant now) {
+            return extension != null && now.isBefore(extension.doneAt());
+        }
+
         Volume withAttachments(List<Attachment> newAttachments) {
-            return new Volume(
-                    id,
-                    projectId,
-                    userId,
-                    name,
-                    description,
-                    sizeGb,
-                    metadata,
-                    createdAt,
-                    availableAt,
-                    failsToCreate,
-                    List.copyOf(newAttachments));
+            return with(name, description, sizeGb, metadata, List.copyOf(newAttachments), extension);
         }
 
         Volume renamed(String newName, String newDescription, Map<String, String> newMetadata) {
+            return with(newName, newDescription, sizeGb, Map.copyOf(newMetadata), attachments, extension);
+        }
+
+        Volume extendedTo(int newSizeGb, Instant doneAt) {
+            return with(name, description, newSizeGb, metadata, attachments, new Extension(sizeGb, doneAt));
+        }
+
+        private Volume with(
+                String newName,
+                String newDescription,
+                int newSizeGb,
+                Map<String, String> newMetadata,
+                List<Attachment> newAttachments,
+                Extension newExtension) {
             return new Volume(
                     id,
                     projectId,
                     userId,
                     newName,
                     newDescription,
-                    sizeGb,
-                    Map.copyOf(newMetadata),
+                    newSizeGb,
+                    newMetadata,
                     createdAt,
                     availableAt,
                     failsToCreate,
-                    attachments);
+                    newAttachments,
+                    newExtension);
+        }
+    }
+
+    /** A snapshot of a volume, "creating" until {@code availableAt}; it keeps the size the volume had. */
+    record Snapshot(
+            String id,
+            String projectId,
+            String userId,
+            String volumeId,
+            String name,
+            String description,
+            int sizeGb,
+            Map<String, String> metadata,
+            Instant createdAt,
+            Instant availableAt) {
+
+        String status(Instant now) {
+            return now.isBefore(availableAt) ? "creating" : "available";
         }
     }
 
@@ -104,6 +149,10 @@ public final class Cinder implements EmulatedService {
     private static final String DEFAULT_TYPE = "__DEFAULT__";
     private static final DateTimeFormatter CINDER_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS").withZone(ZoneOffset.UTC);
+    /** The highest microversion served: 3.42 lets an attached volume be extended. */
+    static final String MAX_MICROVERSION = "3.42";
+
+    private static final int EXTEND_IN_USE = 42;
     private static final Map<String, Integer> DEFAULT_QUOTAS = Map.of(
             "volumes", 10,
             "gigabytes", 1000,
@@ -119,6 +168,7 @@ public final class Cinder implements EmulatedService {
     private final Faults faults;
     private final Router router = new Router();
     private final Map<String, Volume> volumes;
+    private final Map<String, Snapshot> snapshots;
     private final Map<String, Map<String, Integer>> quotas;
 
     public Cinder(Clock clock, Duration createTime, Keystone keystone, Faults faults, CloudState state) {
@@ -127,6 +177,7 @@ public final class Cinder implements EmulatedService {
         this.keystone = keystone;
         this.faults = faults;
         this.volumes = state.table("volume.volumes", String.class, Volume.class);
+        this.snapshots = state.table("volume.snapshots", String.class, Snapshot.class);
         this.quotas = state.table("volume.quotas", new TypeReference<>() {});
         router.get("/", this::versions)
                 .get("/v3", this::version)
@@ -137,6 +188,12 @@ public final class Cinder implements EmulatedService {
                 .get("/v3/{project}/volumes/{id}", this::showVolume)
                 .put("/v3/{project}/volumes/{id}", this::updateVolume)
                 .delete("/v3/{project}/volumes/{id}", this::deleteVolume)
+                .post("/v3/{project}/volumes/{id}/action", this::volumeAction)
+                .get("/v3/{project}/snapshots", this::listSnapshots)
+                .get("/v3/{project}/snapshots/detail", this::listSnapshots)
+                .post("/v3/{project}/snapshots", faults.creating("snapshot", ERRORS, this::createSnapshot))
+                .get("/v3/{project}/snapshots/{id}", this::showSnapshot)
+                .delete("/v3/{project}/snapshots/{id}", this::deleteSnapshot)
                 .get("/v3/{project}/volumes/{id}/metadata", this::showMetadata)
                 .get("/v3/{project}/attachments", this::listAttachments)
                 .get("/v3/{project}/types", this::listTypes)
@@ -170,6 +227,7 @@ public final class Cinder implements EmulatedService {
 
     @Override
     public void reset() {
+        snapshots.clear();
         volumes.clear();
         quotas.clear();
     }
@@ -178,6 +236,7 @@ public final class Cinder implements EmulatedService {
     public void describe(Inventory inventory) {
         Instant now = clock.instant();
         volumes.values().forEach(v -> inventory.add(v.projectId(), "volumes", v.id(), v.name(), v.status(now)));
+        snapshots.values().forEach(s -> inventory.add(s.projectId(), "snapshots", s.id(), s.name(), s.status(now)));
     }
 
     // ---- what Nova needs to attach and detach ----
@@ -217,7 +276,7 @@ public final class Cinder implements EmulatedService {
         ObjectNode version = Json.object()
                 .put("id", "v3.0")
                 .put("status", "CURRENT")
-                .put("version", "3.27")
+                .put("version", MAX_MICROVERSION)
                 .put("min_version", "3.0")
                 .put("updated", "2023-10-01T00:00:00Z");
         version.putArray("links").add(Json.object().put("rel", "self").put("href", request.baseUrl() + "/volume/v3/"));
@@ -234,6 +293,11 @@ public final class Cinder implements EmulatedService {
 
     private ApiResponse version(ApiRequest request) {
         return ApiResponse.ok(Json.wrap("versions", Json.array().add(versionDocument(request))));
+    }
+
+    /** The minor of the requested microversion (OpenStack-API-Version: volume 3.N); 0 when none is asked for. */
+    private static int microversion(ApiRequest request) {
+        return Microversion.minor(request, "volume", Optional.empty(), "3.0", MAX_MICROVERSION);
     }
 
     // ---- helpers ----
@@ -257,6 +321,11 @@ public final class Cinder implements EmulatedService {
             throw volumeNotFound(id);
         }
         return volume;
+    }
+
+    /** How long creating and extending last: the fault plan's volumeTransitionMs, else the setting. */
+    private Duration transitionTime() {
+        return faults.volumeTransitionTime().orElse(createTime);
     }
 
     private static String cinderTime(Instant instant) {
@@ -285,7 +354,7 @@ public final class Cinder implements EmulatedService {
                 .put("id", volume.id())
                 .put("name", volume.name())
                 .put("description", volume.description())
-                .put("size", volume.sizeGb())
+                .put("size", volume.sizeAt(clock.instant()))
                 .put("status", volume.status(clock.instant()))
                 .put("availability_zone", "nova")
                 .put("created_at", cinderTime(volume.createdAt()))
@@ -347,12 +416,18 @@ public final class Cinder implements EmulatedService {
         return quotas.getOrDefault(projectId, Map.of()).getOrDefault(resource, DEFAULT_QUOTAS.get(resource));
     }
 
+    /** Snapshots count in "gigabytes" too, as in Cinder unless no_snapshot_gb_quota is set. */
     private int used(String projectId, String resource) {
         Stream<Volume> owned =
                 volumes.values().stream().filter(v -> v.projectId().equals(projectId));
+        Stream<Snapshot> ownedSnapshots =
+                snapshots.values().stream().filter(s -> s.projectId().equals(projectId));
         return switch (resource) {
             case "volumes" -> (int) owned.count();
-            case "gigabytes" -> owned.mapToInt(Volume::sizeGb).sum();
+            case "snapshots" -> (int) ownedSnapshots.count();
+            case "gigabytes" ->
+                owned.mapToInt(Volume::sizeGb).sum()
+                        + ownedSnapshots.mapToInt(Snapshot::sizeGb).sum();
             default -> 0;
         };
     }
@@ -371,14 +446,19 @@ public final class Cinder implements EmulatedService {
                     "VolumeLimitExceeded: Maximum number of volumes allowed (" + maxVolumes
                             + ") exceeded for quota 'volumes'.");
         }
+        checkGigabytes(projectId, sizeGb);
+    }
+
+    /** The gigabytes quota, for a new volume, a snapshot, or the growth of an extended volume. */
+    private void checkGigabytes(String projectId, int requestedGb) {
         int maxGigabytes = limit(projectId, "gigabytes");
         int usedGigabytes = used(projectId, "gigabytes");
-        if (maxGigabytes >= 0 && usedGigabytes + sizeGb > maxGigabytes) {
+        if (maxGigabytes >= 0 && usedGigabytes + requestedGb > maxGigabytes) {
             throw ApiError.nova(
                     413,
                     "overLimit",
                     "VolumeSizeExceedsAvailableQuota: Requested volume or snapshot exceeds allowed gigabytes quota. "
-                            + "Requested " + sizeGb + "G, quota is " + maxGigabytes + "G and " + usedGigabytes
+                            + "Requested " + requestedGb + "G, quota is " + maxGigabytes + "G and " + usedGigabytes
                             + "G has been consumed.");
         }
     }
@@ -409,9 +489,10 @@ public final class Cinder implements EmulatedService {
                 size.asInt(),
                 metadata,
                 now,
-                now.plus(createTime),
+                now.plus(transitionTime()),
                 "error".equals(metadata.get(FAULT_KEY)),
-                List.of());
+                List.of(),
+                null);
         volumes.put(volume.id(), volume);
         return ApiResponse.accepted(Json.wrap("volume", volumeBody(volume, request)));
     }
@@ -452,16 +533,206 @@ public final class Cinder implements EmulatedService {
         AuthContext caller = caller(request);
         Volume volume = visibleVolume(caller, request.param("id"));
         String status = volume.status(clock.instant());
-        if (!status.equals("available") && !status.equals("error")) {
+        boolean hasSnapshots =
+                snapshots.values().stream().anyMatch(s -> s.volumeId().equals(volume.id()));
+        if (!status.equals("available") && !status.equals("error") || hasSnapshots) {
             throw ERRORS.badRequest("Invalid volume: Volume status must be available or error or error_restoring or "
                     + "error_extending or error_managing and must not be migrating, attached, belong to a group, have "
-                    + "snapshots or be disassociated from snapshots after volume transfer.");
+                    + "snapshots, awaiting a transfer, or be disassociated from snapshots after volume transfer.");
         }
         if (faults.nextDeleteFails("volume")) {
             throw ERRORS.serverError(
                     500, "The server has either erred or is incapable of performing the requested " + "operation.");
         }
         volumes.remove(volume.id());
+        return ApiResponse.accepted();
+    }
+
+    // ---- volume actions ----
+
+    /** POST /volumes/{id}/action: the action is the body's one key; the fault plan can fail it or lose its answer. */
+    private ApiResponse volumeAction(ApiRequest request) {
+        AuthContext caller = caller(request);
+        Volume volume = visibleVolume(caller, request.param("id"));
+        JsonNode body = request.json(ERRORS);
+        String action = body.propertyNames().stream().findFirst().orElse("");
+        JsonNode argument = body.get(action);
+        Router.Handler handler = switch (action) {
+            case "os-extend" -> faults.acting("volume_extend", ERRORS, r -> extend(r, volume, argument));
+            default -> throw ERRORS.badRequest("There is no such action: " + action);
+        };
+        return handler.handle(request);
+    }
+
+    /**
+     * Cinder's checks in its order: the new size, then the status (in-use only from microversion 3.42,
+     * worded with the dict Cinder formats into it), then the per-volume limit and the gigabytes of the growth.
+     */
+    private ApiResponse extend(ApiRequest request, Volume volume, JsonNode argument) {
+        JsonNode newSize = argument == null ? null : argument.get("new_size");
+        if (newSize == null || !newSize.canConvertToInt()) {
+            throw ERRORS.badRequest("Invalid input for field/attribute os-extend. Value: " + argument
+                    + ". 'new_size' is a required property");
+        }
+        int size = newSize.asInt();
+        Instant now = clock.instant();
+        // the size Cinder has in its database: the former one while an extension runs
+        int current = volume.sizeAt(now);
+        if (size <= current) {
+            throw ERRORS.badRequest("Invalid input received: New size for extend must be greater than current size. "
+                    + "(current: " + current + ", extended: " + size + ").");
+        }
+        String status = volume.status(now);
+        String expected = microversion(request) >= EXTEND_IN_USE && status.equals("in-use") ? "in-use" : "available";
+        if (!status.equals(expected)) {
+            throw ERRORS.badRequest("Invalid volume: Volume " + volume.id() + " status must be '{'status': '" + expected
+                    + "'}' to extend, currently " + status + ".");
+        }
+        int perVolume = limit(volume.projectId(), "per_volume_gigabytes");
+        if (perVolume >= 0 && size > perVolume) {
+            throw ApiError.nova(
+                    413,
+                    "overLimit",
+                    "VolumeSizeExceedsLimit: Requested volume size " + size + "G is larger than maximum allowed limit "
+                            + perVolume + "G.");
+        }
+        checkGigabytes(volume.projectId(), size - current);
+        volumes.put(volume.id(), volume.extendedTo(size, now.plus(transitionTime())));
+        return ApiResponse.accepted();
+    }
+
+    // ---- snapshots ----
+
+    private Snapshot visibleSnapshot(AuthContext caller, String id) {
+        Snapshot snapshot = snapshots.get(id);
+        if (snapshot == null || !caller.canSee(snapshot.projectId())) {
+            throw ERRORS.notFound("Snapshot " + id + " could not be found.");
+        }
+        return snapshot;
+    }
+
+    private ObjectNode snapshotBody(Snapshot snapshot) {
+        String status = snapshot.status(clock.instant());
+        ObjectNode node = Json.object()
+                .put("id", snapshot.id())
+                .put("created_at", cinderTime(snapshot.createdAt()))
+                .put("updated_at", cinderTime(snapshot.createdAt()))
+                .put("name", snapshot.name())
+                .put("description", snapshot.description())
+                .put("volume_id", snapshot.volumeId())
+                .put("status", status)
+                .put("size", snapshot.sizeGb())
+                .put("user_id", snapshot.userId())
+                .put("os-extended-snapshot-attributes:project_id", snapshot.projectId())
+                .put("os-extended-snapshot-attributes:progress", status.equals("available") ? "100%" : "0%");
+        node.set("metadata", Json.stringMap(snapshot.metadata()));
+        return node;
+    }
+
+    /** Cinder answers the same fields in the list and in its detail. */
+    private ApiResponse listSnapshots(ApiRequest request) {
+        AuthContext caller = caller(request);
+        boolean allProjects = caller.isAdmin()
+                && request.queryParam("all_tenants").map(v -> !v.equals("0")).orElse(false);
+        Instant now = clock.instant();
+        ArrayNode items = Json.array();
+        snapshots.values().stream()
+                .filter(s -> allProjects || s.projectId().equals(caller.projectId()))
+                .filter(s ->
+                        request.queryParam("name").map(n -> n.equals(s.name())).orElse(true))
+                .filter(s -> request.queryParam("volume_id")
+                        .map(s.volumeId()::equals)
+                        .orElse(true))
+                .filter(s ->
+                        request.queryParam("status").map(s.status(now)::equals).orElse(true))
+                .forEach(s -> items.add(snapshotBody(s)));
+        return ApiResponse.ok(Json.wrap("snapshots", items));
+    }
+
+    private ApiResponse showSnapshot(ApiRequest request) {
+        AuthContext caller = caller(request);
+        return ApiResponse.ok(Json.wrap("snapshot", snapshotBody(visibleSnapshot(caller, request.param("id")))));
+    }
+
+    /**
+     * An in-use volume needs {@code force} (3.66 dropped that; it is above what is served). Cinder
+     * reserves one snapshot and the volume's size in gigabytes, the snapshot count checked first.
+     */
+    private ApiResponse createSnapshot(ApiRequest request) {
+        AuthContext caller = caller(request);
+        JsonNode body = request.resource(ERRORS, "snapshot");
+        String volumeId = text(body, "volume_id");
+        if (volumeId == null) {
+            throw ERRORS.badRequest("Invalid input for field/attribute snapshot. Value: " + body
+                    + ". 'volume_id' is a required property");
+        }
+        Volume volume = visibleVolume(caller, volumeId);
+        boolean force = force(body.get("force"));
+        Instant now = clock.instant();
+        String status = volume.status(now);
+        if (status.equals("error")) {
+            throw ERRORS.badRequest(
+                    "Invalid volume: The snapshot cannot be created when the volume is in error status.");
+        }
+        List<String> allowed = force ? List.of("available", "in-use") : List.of("available");
+        if (!allowed.contains(status)) {
+            throw ERRORS.badRequest("Invalid volume: Volume " + volumeId + " status must be "
+                    + String.join(", ", allowed) + ", but current status is: " + status + ".");
+        }
+        int maxSnapshots = limit(volume.projectId(), "snapshots");
+        if (maxSnapshots >= 0 && used(volume.projectId(), "snapshots") + 1 > maxSnapshots) {
+            throw ApiError.nova(
+                    413,
+                    "overLimit",
+                    "SnapshotLimitExceeded: Maximum number of snapshots allowed (" + maxSnapshots + ") exceeded");
+        }
+        checkGigabytes(volume.projectId(), volume.sizeGb());
+        Snapshot snapshot = new Snapshot(
+                UUID.randomUUID().toString(),
+                volume.projectId(),
+                caller.userId(),
+                volume.id(),
+                text(body, "name"),
+                text(body, "description"),
+                volume.sizeGb(),
+                metadata(body.get("metadata")),
+                now,
+                now.plus(transitionTime()));
+        snapshots.put(snapshot.id(), snapshot);
+        return ApiResponse.accepted(Json.wrap("snapshot", snapshotBody(snapshot)));
+    }
+
+    /** Cinder's strict bool_from_string: a JSON boolean or one of its words, anything else refused. */
+    private static boolean force(JsonNode force) {
+        if (force == null || force.isNull()) {
+            return false;
+        }
+        if (force.isBoolean()) {
+            return force.asBoolean();
+        }
+        String word = force.asString().trim().toLowerCase(Locale.ROOT);
+        if (List.of("1", "t", "true", "on", "y", "yes").contains(word)) {
+            return true;
+        }
+        if (List.of("0", "f", "false", "off", "n", "no").contains(word)) {
+            return false;
+        }
+        throw ERRORS.badRequest("Invalid input for field/attribute force. Value: " + force + ". " + force
+                + " is not of type 'boolean', 'string'");
+    }
+
+    private ApiResponse deleteSnapshot(ApiRequest request) {
+        AuthContext caller = caller(request);
+        Snapshot snapshot = visibleSnapshot(caller, request.param("id"));
+        if (!snapshot.status(clock.instant()).equals("available")) {
+            throw ERRORS.badRequest("Invalid snapshot: Snapshot status must be available or error and must not be "
+                    + "part of a group.");
+        }
+        if (faults.nextDeleteFails("snapshot")) {
+            throw ERRORS.serverError(
+                    500, "The server has either erred or is incapable of performing the requested operation.");
+        }
+        snapshots.remove(snapshot.id());
         return ApiResponse.accepted();
     }
 
@@ -509,7 +780,7 @@ public final class Cinder implements EmulatedService {
                 .put("maxTotalVolumeGigabytes", limit(projectId, "gigabytes"))
                 .put("totalGigabytesUsed", used(projectId, "gigabytes"))
                 .put("maxTotalSnapshots", limit(projectId, "snapshots"))
-                .put("totalSnapshotsUsed", 0)
+                .put("totalSnapshotsUsed", used(projectId, "snapshots"))
                 .put("maxTotalBackups", limit(projectId, "backups"))
                 .put("totalBackupsUsed", 0)
                 .put("maxTotalBackupGigabytes", limit(projectId, "backup_gigabytes"))
