@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * A month's spend by organisation as a bar chart drawn on the server (SVG, no script, no inline style):
  * one row per statement, largest first, its total as a bar; for the current month the projection to
- * the month's end as a lighter bar behind it and the budget as a mark, so a reader sees who will go over.
+ * the month's end as a lighter bar behind it and the budget as a mark when it falls within the scale,
+ * so a reader sees who will go over (the alerts say it in words for every one).
  *
  * @param width the drawing's width in user units
  * @param height its height
@@ -21,7 +22,8 @@ import java.util.Map;
 public record SpendChart(int width, int height, List<Row> rows) {
 
     static final int WIDTH = 960;
-    static final int LABELS = 220;
+    static final int LABELS = 300;
+    static final int LABEL_CHARACTERS = 42;
     static final int AMOUNTS = 120;
     static final int ROW = 30;
     static final int TOP = 8;
@@ -56,7 +58,6 @@ public record SpendChart(int width, int height, List<Row> rows) {
             Spend spend = spends.get(statement.tenant());
             if (spend != null) {
                 largest = largest.max(nonNull(spend.projected()));
-                largest = largest.max(nonNull(spend.budget()));
             }
         }
         int span = WIDTH - LABELS - AMOUNTS;
@@ -68,11 +69,14 @@ public record SpendChart(int width, int height, List<Row> rows) {
             BigDecimal budget = spend == null ? null : spend.budget();
             rows.add(new Row(
                     statement.tenant(),
-                    statement.name() == null ? statement.tenant() : statement.name(),
+                    label(statement.name() == null ? statement.tenant() : statement.name()),
                     TOP + i * ROW,
                     scale(statement.total(), largest, span),
                     projection == null ? 0 : scale(projection, largest, span),
-                    budget == null || budget.signum() <= 0 ? -1 : LABELS + scale(budget, largest, span),
+                    // a budget far beyond every bar would squash them: its mark is drawn only within the scale
+                    budget == null || budget.signum() <= 0 || budget.compareTo(largest) > 0
+                            ? -1
+                            : LABELS + scale(budget, largest, span),
                     statement.total(),
                     projection,
                     budget,
@@ -91,6 +95,11 @@ public record SpendChart(int width, int height, List<Row> rows) {
             return 100;
         }
         return percent.compareTo(BigDecimal.valueOf(80)) >= 0 ? 80 : 0;
+    }
+
+    /** The row's label, cut to what its column holds. */
+    static String label(String name) {
+        return name.length() <= LABEL_CHARACTERS ? name : name.substring(0, LABEL_CHARACTERS - 1) + "…";
     }
 
     private static int scale(BigDecimal amount, BigDecimal largest, int span) {

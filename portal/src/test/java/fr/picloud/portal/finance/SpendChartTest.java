@@ -32,19 +32,35 @@ class SpendChartTest {
     void the_largest_first_each_bar_in_proportion_and_the_budget_marked() {
         SpendChart chart = SpendChart.of(
                 List.of(statement("secciv", "100"), statement("police", "400")),
-                Map.of("police", spend("police", "400", "900", "1000", "90")));
+                Map.of(
+                        "police",
+                        spend("police", "400", "900", "850", "105"),
+                        "secciv",
+                        spend("secciv", "100", "150", "5000", "3")));
 
         assertThat(chart.rows()).extracting(SpendChart.Row::tenant).containsExactly("police", "secciv");
         SpendChart.Row police = chart.rows().get(0);
         SpendChart.Row secciv = chart.rows().get(1);
         assertThat(secciv.spent() * 4).isEqualTo(police.spent());
         assertThat(police.projected()).isGreaterThan(police.spent());
+        assertThat(police.projected())
+                .as("the largest amount, the projection, spans the bars' column")
+                .isEqualTo(SpendChart.WIDTH - SpendChart.LABELS - SpendChart.AMOUNTS);
         assertThat(police.budgetX())
-                .as("the budget, the largest amount, at the end of the bars' span")
-                .isEqualTo(SpendChart.LABELS + SpendChart.WIDTH - SpendChart.LABELS - SpendChart.AMOUNTS);
-        assertThat(police.alert()).isEqualTo(80);
-        assertThat(secciv.budgetX()).as("no spend known: no budget mark").isEqualTo(-1);
+                .isBetween(SpendChart.LABELS + police.spent(), SpendChart.LABELS + police.projected());
+        assertThat(police.alert()).isEqualTo(100);
+        assertThat(secciv.budgetX())
+                .as("a budget beyond every bar is not drawn: it would squash them")
+                .isEqualTo(-1);
         assertThat(secciv.alert()).isZero();
+    }
+
+    @Test
+    void a_long_name_is_cut_to_its_column() {
+        assertThat(SpendChart.label("Direction générale de la Police nationale et des polices"))
+                .hasSize(42)
+                .endsWith("…");
+        assertThat(SpendChart.label("Police")).isEqualTo("Police");
     }
 
     @Test
