@@ -25,6 +25,11 @@ import org.openstack4j.model.storage.block.Volume;
  */
 final class VolumeExtendHandler implements ResourceHandler {
 
+    /** The header that asks Cinder for a microversion, and the one that extends an attached volume. */
+    static final String API_VERSION = "OpenStack-API-Version";
+
+    static final String EXTEND_ATTACHED = "volume 3.42";
+
     private final OpenStackGateway gateway;
     private final VolumeHandler volumes;
 
@@ -45,21 +50,34 @@ final class VolumeExtendHandler implements ResourceHandler {
         if (volume == null) {
             return Optional.empty();
         }
-        boolean underWay = "extending".equals(volume.getStatus().value());
+        boolean underWay = extending(volume);
         return underWay || volume.getSize() >= size(asked) ? Optional.of(asked) : Optional.empty();
     }
 
     @Override
     public CloudResource create(String projectId, ResourceSpec spec) {
         CloudResource asked = asked(spec);
-        gateway.inProjectWhileBusy(
-                projectId,
-                VOLUME,
-                "extend volume",
-                SAFE,
-                c -> requireSuccess(
-                        c.blockStorage().volumes().extend(asked.id(), size(asked)), VOLUME, "extend volume", false));
+        gateway.inProjectWhileBusy(projectId, VOLUME, "extend volume", SAFE, c -> {
+            // an attached volume is extended from Cinder's microversion 3.42 on, and openstack4j sends none
+            c.headers(Map.of(API_VERSION, EXTEND_ATTACHED));
+            try {
+                return requireSuccess(
+                        c.blockStorage().volumes().extend(asked.id(), size(asked)), VOLUME, "extend volume", false);
+            } finally {
+                c.headers(Map.of());
+            }
+        });
         return asked;
+    }
+
+    /**
+     * Whether Cinder is extending the volume: openstack4j 3.12 knows no {@code extending} status and
+     * reads it, like any status it does not know, as {@code UNRECOGNIZED}; a volume in such a status is
+     * left to finish rather than sent the call again (Cinder would refuse it for its status).
+     */
+    static boolean extending(Volume volume) {
+        Volume.Status status = volume.getStatus();
+        return status == null || status == Volume.Status.UNRECOGNIZED || "extending".equals(status.value());
     }
 
     @Override
@@ -67,6 +85,9 @@ final class VolumeExtendHandler implements ResourceHandler {
         Volume volume = volumes.show(projectId, resource.id());
         if (volume == null) {
             return new Readiness.Failed("volume " + resource.id() + " no longer exists");
+        }
+        if (extending(volume)) {
+            return new Readiness.Pending("extending at " + volume.getSize() + " GB");
         }
         String status = volume.getStatus().value();
         if (status.startsWith("error")) {
