@@ -96,7 +96,9 @@ class DayTwoSagaIT {
         JsonNode snapshotted = operate(orderId, tenant, OperationType.SNAPSHOT, volume, null, null, null, null);
         ProvisionedResource snapshot = JSON.treeToValue(snapshotted.path("resource"), ProvisionedResource.class);
         assertThat(snapshot.kind()).isEqualTo("volume-snapshot");
-        assertThat(cloud.names(provisioned.projectId(), "snapshots")).containsExactly(snapshot.name());
+        assertThat(cloud.names(provisioned.projectId(), "snapshots"))
+                .singleElement()
+                .satisfies(name -> assertThat(name).endsWith("-" + snapshot.name()));
 
         JsonNode deleted = operate(orderId, tenant, OperationType.DELETE_SNAPSHOT, snapshot, null, null, null, null);
         assertThat(deleted.path("removed").path("openstackId").asString()).isEqualTo(snapshot.openstackId());
@@ -143,7 +145,8 @@ class DayTwoSagaIT {
     }
 
     private String serverStatus(String projectId) {
-        JsonNode servers = cloud.inventory(projectId).path("servers");
+        JsonNode servers =
+                cloud.inventory(projectId).path("projects").path(projectId).path("servers");
         assertThat(servers).hasSize(1);
         return servers.get(0).path("status").asString();
     }

@@ -75,6 +75,7 @@ public final class DemoStory {
             second = failingOrder(offering);
             csv = chargeback(first);
             inventory = http.get(null, at.emulator(), "/_emulator/inventory").body();
+            dayTwo(first);
             migrate();
         } catch (DemoHttp.DemoFailure | IllegalStateException e) {
             fail("the story stopped: " + e.getMessage());
@@ -342,6 +343,88 @@ public final class DemoStory {
         line("  %s", lines.getFirst());
         lines.stream().filter(l -> l.contains(order.toString())).limit(6).forEach(l -> line("  %s", l));
         return csv.body();
+    }
+
+    private void dayTwo(UUID order) {
+        title("day 2: agent-police resizes a server of the first order and snapshots its data volume");
+        JsonNode view =
+                http.get("agent-police", at.orders(), "/api/v1/orders/" + order).json();
+        String server = firstOfKind(view, "server");
+        String volume = firstOfKind(view, "volume");
+        if (server == null || volume == null) {
+            fail("order " + order + " lists no server or no volume to operate on: " + view.path("resources"));
+            return;
+        }
+        operate(order, Map.of("type", "RESIZE", "target", server, "flavor", "m1.large"), "resize");
+        operate(order, Map.of("type", "SNAPSHOT", "target", volume), "snapshot");
+        JsonNode after =
+                http.get("agent-police", at.orders(), "/api/v1/orders/" + order).json();
+        for (JsonNode resource : after.path("resources")) {
+            if (resource.path("name").asString().equals(server)) {
+                line(
+                        "  %s is now %s (%d vCPU, %d GB)",
+                        server,
+                        resource.path("flavor").asString(),
+                        resource.path("vcpus").asInt(),
+                        resource.path("ramGb").asInt());
+                check(
+                        "m1.large".equals(resource.path("flavor").asString()),
+                        server + " should be m1.large after its resize");
+            }
+        }
+        check(firstOfKind(after, "volume-snapshot") != null, "the order should list the snapshot of " + volume);
+    }
+
+    /** Asks for an operation, has approver-police approve it when the policy wants it, and follows it to its end. */
+    private void operate(UUID order, Map<String, Object> operation, String what) {
+        Reply asked = http.post(
+                "agent-police",
+                at.orders(),
+                "/api/v1/orders/" + order + "/operations",
+                operation,
+                Map.of("Idempotency-Key", "demo-" + run + "-" + what));
+        if (asked.status() != 201) {
+            fail(what + ": " + asked.status() + " " + asked.body());
+            return;
+        }
+        String id = asked.json().path("id").asString();
+        String path = "/api/v1/orders/" + order + "/operations/" + id;
+        line(
+                "%s asked: %s (%s)",
+                what,
+                asked.json().path("status").asString(),
+                asked.json().path("description").asString(""));
+        if ("PENDING_APPROVAL".equals(asked.json().path("status").asString())) {
+            Reply approved = http.post("approver-police", at.orders(), path + "/approve", null, Map.of());
+            check(approved.ok(), what + " approval: " + approved.status() + " " + approved.body());
+            line(
+                    "approver-police approved the %s (+%s EUR a month)",
+                    what, asked.json().path("monthlyDelta").asString());
+        }
+        JsonNode done = eventually("the " + what + " to end", Duration.ofMinutes(2), () -> {
+            JsonNode current = http.get("agent-police", at.orders(), path).json();
+            return List.of("COMPLETED", "FAILED", "REJECTED")
+                            .contains(current.path("status").asString())
+                    ? current
+                    : null;
+        });
+        line(
+                "%s: %s%s",
+                what,
+                done.path("status").asString(),
+                done.path("reason").isString() ? " (" + done.path("reason").asString() + ")" : "");
+        check(
+                "COMPLETED".equals(done.path("status").asString()),
+                "the " + what + " ended " + done.path("status").asString());
+    }
+
+    private static String firstOfKind(JsonNode order, String kind) {
+        for (JsonNode resource : order.path("resources")) {
+            if (resource.path("kind").asString().equals(kind)) {
+                return resource.path("name").asString();
+            }
+        }
+        return null;
     }
 
     private void migrate() {
