@@ -403,7 +403,7 @@ class PortalJourneyIT {
     }
 
     /** The demo catalogue, as {@code picloud seed-catalog} loads it (loading it twice changes nothing). */
-    private static void seedCatalogue(DemoEndpoints at) throws IOException, InterruptedException {
+    static void seedCatalogue(DemoEndpoints at) throws IOException, InterruptedException {
         Path feed = Path.of(System.getProperty("picloud.repository", "../.."))
                 .resolve("catalog-service/src/main/resources/seed/demo-catalog.jsonl");
         HttpRequest request = HttpRequest.newBuilder(at.catalog().resolve("/api/v1/offerings/import"))
