@@ -549,7 +549,7 @@ class OpenStackConformanceIT {
     }
 
     @Test
-    void a_volume_is_extended_and_snapshotted_and_keeps_its_snapshot_until_the_snapshot_is_deleted() {
+    void a_volume_is_extended_to_a_larger_size_and_never_to_the_same() {
         var storage = tenant.session().client().blockStorage();
         Volume volume = storage.volumes()
                 .create(Builders.volume().name(name("grows")).size(1).build());
@@ -557,13 +557,52 @@ class OpenStackConformanceIT {
 
         ActionResponse extended = storage.volumes().extend(volume.getId(), 2);
         assertThat(extended.isSuccess()).as(extended.getFault()).isTrue();
-        eventually(
-                "volume " + volume.getId() + " available at 2 GB",
-                () -> tenant.session().client().blockStorage().volumes().get(volume.getId()),
-                v -> v.getStatus() == Volume.Status.AVAILABLE && v.getSize() == 2);
+        Volume after = extension(volume.getId());
+        // openstack-dev's volume backend (Cinder's FakeLoggingVolumeDriver on a fake LVM, which has no
+        // extend_volume) accepts the call and leaves the volume in error_extending, a status openstack4j
+        // reads as UNRECOGNIZED: that cloud cannot show the end of an extension, the emulator does
+        if (target.name().equals("real")) {
+            assumeThat(after.getStatus())
+                    .as(
+                            "the real cloud's volume backend ended the extension of %s as %s (error_extending on"
+                                    + " openstack-dev's fake LVM driver, see its cinder-volume log)",
+                            volume.getId(), after)
+                    .isEqualTo(Volume.Status.AVAILABLE);
+        }
+        assertThat(after.getStatus()).isEqualTo(Volume.Status.AVAILABLE);
+        assertThat(after.getSize()).isEqualTo(2);
         assertThat(storage.volumes().extend(volume.getId(), 2).getCode())
                 .as("an extension that does not grow the volume")
                 .isEqualTo(400);
+        assertThat(storage.volumes().delete(volume.getId()).isSuccess()).isTrue();
+    }
+
+    /** The volume once its extension is over: available at its new size, or stuck in a status openstack4j does not know. */
+    private Volume extension(String volumeId) {
+        Duration patience = target.patience();
+        try {
+            return await("volume " + volumeId + " available at 2 GB")
+                    .atMost(patience.dividedBy(3))
+                    .pollInterval(patience.dividedBy(100))
+                    .pollInSameThread()
+                    .until(
+                            () -> tenant.session()
+                                    .client()
+                                    .blockStorage()
+                                    .volumes()
+                                    .get(volumeId),
+                            v -> v.getStatus() == Volume.Status.AVAILABLE && v.getSize() == 2);
+        } catch (org.awaitility.core.ConditionTimeoutException stuck) {
+            return tenant.session().client().blockStorage().volumes().get(volumeId);
+        }
+    }
+
+    @Test
+    void a_snapshot_is_taken_and_keeps_its_volume_until_the_snapshot_is_deleted() {
+        var storage = tenant.session().client().blockStorage();
+        Volume volume = storage.volumes()
+                .create(Builders.volume().name(name("snapped")).size(1).build());
+        awaitVolume(volume.getId(), Volume.Status.AVAILABLE);
 
         VolumeSnapshot snapshot = storage.snapshots()
                 .create(Builders.volumeSnapshot()
@@ -577,7 +616,7 @@ class OpenStackConformanceIT {
                 s -> s != null && s.getStatus() == Volume.Status.AVAILABLE);
         assertThat(storage.snapshots().list(Map.of("name", name("snap"))))
                 .extracting(VolumeSnapshot::getVolumeId, VolumeSnapshot::getSize)
-                .containsExactly(tuple(volume.getId(), 2));
+                .containsExactly(tuple(volume.getId(), 1));
         assertThat(storage.volumes().delete(volume.getId()).getCode())
                 .as("a volume with a snapshot cannot be deleted")
                 .isEqualTo(400);
