@@ -73,6 +73,21 @@ final class ServerPowerHandler implements ResourceHandler {
                         COMPUTE,
                         power.toLowerCase() + " server",
                         false));
+        // as for a resize (ServerResizeHandler): Nova sets the task state before it answers, openstack4j
+        // may report a 503 as a success; a server still idle where it was did not take a stop or a start.
+        // A reboot is not checked so: on a fast hypervisor it may be over before the server is read again
+        Server after = server(projectId, asked.id());
+        Server.Status unchanged = switch (power) {
+            case "STOP" -> Server.Status.ACTIVE;
+            case "START" -> Server.Status.SHUTOFF;
+            default -> null;
+        };
+        if (after != null && unchanged != null && after.getStatus() == unchanged && after.getTaskState() == null) {
+            throw new CloudException(
+                    true,
+                    "Nova shows no " + power.toLowerCase() + " of server " + asked.id()
+                            + " after its answer to the call (" + after.getStatus() + "): the call is sent again");
+        }
         return asked;
     }
 

@@ -65,6 +65,20 @@ final class ServerResizeHandler implements ResourceHandler {
                 SAFE,
                 c -> requireSuccess(
                         c.compute().servers().resize(asked.id(), flavorId), COMPUTE, "resize server", false));
+        // Nova sets the task state before it answers 202, so a resize taken shows at once (RESIZE, or
+        // VERIFY_RESIZE); openstack4j 3.12 reports any answer but 400-409 and 500 as a success (a 503
+        // of a proxy, say): a server idle with its former flavor did not take the call
+        Server after = server(projectId, asked.id());
+        if (after != null
+                && (after.getStatus() == Server.Status.ACTIVE || after.getStatus() == Server.Status.SHUTOFF)
+                && after.getTaskState() == null
+                && !asked.attribute("flavor").equals(flavorOf(projectId, after))) {
+            throw new CloudException(
+                    true,
+                    "Nova shows no resize of server " + asked.id() + " after its answer to the call ("
+                            + after.getStatus() + " with flavor " + flavorOf(projectId, after)
+                            + "): the call is sent again");
+        }
         return asked;
     }
 
