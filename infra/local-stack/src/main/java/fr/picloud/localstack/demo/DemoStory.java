@@ -91,7 +91,7 @@ public final class DemoStory {
         failures.forEach(failure -> out.println("  ✗ " + failure));
         out.printf(
                 "%nThe same story in the portal: http://127.0.0.1:%d/ (sign in as agent-police, approver-police,"
-                        + " finance or migration-lead; the password is in .picloud/demo-password)%n",
+                        + " finance, ops, migration-lead or platform-admin; the password is in .picloud/demo-password)%n",
                 PiCloudService.PORTAL.port());
         return new Outcome(
                 failures.isEmpty(),
