@@ -134,20 +134,23 @@ class TenantsController {
         model.addAttribute("limits", LIMITS);
     }
 
-    private static Integer whole(Map<String, String> form, String field, Map<String, String> errors) {
+    static Integer whole(Map<String, String> form, String field, Map<String, String> errors) {
         return read(form, field, errors, Integer::valueOf);
     }
 
-    private static BigDecimal amount(Map<String, String> form, String field, Map<String, String> errors) {
+    static BigDecimal amount(Map<String, String> form, String field, Map<String, String> errors) {
         return read(form, field, errors, value -> new BigDecimal(value.replace(',', '.')));
     }
 
-    private static Duration hours(Map<String, String> form, String field, Map<String, String> errors) {
-        return read(
-                form,
-                field,
-                errors,
-                value -> Duration.ofMinutes(Math.round(Double.parseDouble(value.replace(',', '.')) * 60)));
+    /** Hours, possibly with a fraction ("1,5"), to the minute; NaN and infinities are not numbers of hours. */
+    static Duration hours(Map<String, String> form, String field, Map<String, String> errors) {
+        return read(form, field, errors, value -> {
+            double hours = Double.parseDouble(value.replace(',', '.'));
+            if (!Double.isFinite(hours)) {
+                throw new NumberFormatException("not a number of hours: " + value);
+            }
+            return Duration.ofMinutes(Math.round(hours * 60));
+        });
     }
 
     /** A number from the form; a blank or unreadable one is named in {@code errors} and read as absent. */
