@@ -1,10 +1,12 @@
 package fr.picloud.platform.web;
 
+import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.info.Contact;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
@@ -16,7 +18,13 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.lang.annotation.Annotation;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -50,8 +58,21 @@ public final class PlatformOpenApi {
 
     private PlatformOpenApi() {}
 
-    /** The document's info, the bearer scheme (its tokens from {@code issuerUri}) and the problem schema. */
-    public static OpenAPI document(String serviceName, String version, String issuerUri) {
+    /**
+     * The project has no licence file yet: the documents say so rather than name a licence nobody chose.
+     * Name the licence here once the project has one.
+     */
+    static final String LICENCE = "None granted yet: all rights reserved (the project has no LICENSE file)";
+
+    /** Where a service keeps the example request body of an operation: {@code api-examples/<operationId>.json}. */
+    static final String EXAMPLES = "api-examples/";
+
+    /**
+     * The document's info, the bearer scheme (its tokens from {@code issuerUri}), the problem schema and
+     * the servers a client can call, named by environment ({@code local} is the stack {@code picloud up}
+     * starts).
+     */
+    public static OpenAPI document(String serviceName, String version, String issuerUri, Map<String, String> servers) {
         return new OpenAPI()
                 .info(new Info()
                         .title("PI Cloud " + serviceName)
@@ -61,7 +82,11 @@ public final class PlatformOpenApi {
                                 + " issuer " + issuerUri + " (" + issuerUri + "/.well-known/openid-configuration);"
                                 + " on the local stack, `./picloud token ACCOUNT` prints one. Every refusal is an"
                                 + " RFC 9457 problem detail (application/problem+json).")
-                        .contact(new Contact().name("PI Cloud platform team")))
+                        .contact(new Contact().name("PI Cloud platform team"))
+                        .license(new License().name(LICENCE)))
+                .servers(servers.entrySet().stream()
+                        .map(server -> new Server().url(server.getValue()).description(server.getKey()))
+                        .toList())
                 .components(new Components()
                         .addSecuritySchemes(
                                 BEARER,
@@ -91,7 +116,10 @@ public final class PlatformOpenApi {
                                 .description("each field at fault, for a validation problem"));
     }
 
-    /** The token requirement and the derived error answers, on every operation of the service's controllers. */
+    /**
+     * The token requirement, the derived error answers and the example request body, on every operation
+     * of the service's controllers.
+     */
     public static OperationCustomizer operations() {
         return PlatformOpenApi::describe;
     }
@@ -105,7 +133,51 @@ public final class PlatformOpenApi {
             }
         });
         operation.setResponses(responses);
+        addExample(operation, handler);
         return operation;
+    }
+
+    /**
+     * The example of each media type of the request body that has none of its own, from the service's
+     * class path: {@code api-examples/<operationId>.json} for JSON ({@code application/json} or
+     * {@code +json}), {@code api-examples/<operationId>.<subtype>} as text for any other type
+     * ({@code .csv} for {@code text/csv}). Kept as files, examples are real documents an editor checks,
+     * and the controllers keep only their annotations.
+     */
+    static void addExample(Operation operation, HandlerMethod handler) {
+        if (operation.getOperationId() == null
+                || operation.getRequestBody() == null
+                || operation.getRequestBody().getContent() == null) {
+            return;
+        }
+        ClassLoader classes = handler.getBeanType().getClassLoader();
+        operation.getRequestBody().getContent().forEach((type, media) -> {
+            boolean none = media.getExample() == null
+                    && (media.getExamples() == null || media.getExamples().isEmpty());
+            String subtype = type.replaceFirst(";.*", "").replaceFirst("^[^/]*/", "");
+            boolean json = subtype.equals("json") || subtype.endsWith("+json");
+            URL file = classes.getResource(EXAMPLES + operation.getOperationId() + "." + (json ? "json" : subtype));
+            if (none && file != null) {
+                media.setExample(json ? readJson(file) : readText(file));
+            }
+        });
+    }
+
+    /** Read with swagger's own mapper, which is the one that writes the document. */
+    private static Object readJson(URL file) {
+        try (InputStream in = file.openStream()) {
+            return Json.mapper().readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("unreadable example request body " + file, e);
+        }
+    }
+
+    private static String readText(URL file) {
+        try (InputStream in = file.openStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("unreadable example request body " + file, e);
+        }
     }
 
     /** The error statuses the handler can answer, with what each means for it. */

@@ -1,5 +1,6 @@
 package fr.picloud.platform.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,6 +17,8 @@ import org.springframework.web.bind.annotation.RestController;
  * error no layer turned into a problem itself. The detail is the status's own sentence, never the
  * exception's message. A request for the page itself, with no error behind it, finds nothing there.
  */
+// the servlet container's error page, not an operation a client calls: out of the OpenAPI document
+@Hidden
 @RestController
 public class ProblemErrorController implements ErrorController {
 

@@ -1,10 +1,17 @@
 package fr.picloud.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.examples.Example;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.servers.Server;
 import java.lang.reflect.Method;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -86,6 +93,64 @@ class PlatformOpenApiTest {
                 .singleElement()
                 .satisfies(requirement -> assertThat(requirement).containsKey(PlatformOpenApi.BEARER));
         assertThat(operation.getResponses().get("403").getContent()).containsKey("application/problem+json");
+    }
+
+    @Test
+    void aRequestBodyGetsTheExampleFileOfItsOperationUnlessItHasExamplesOfItsOwn() {
+        Operation place = new Operation()
+                .operationId("placeOrder")
+                .requestBody(new io.swagger.v3.oas.models.parameters.RequestBody()
+                        .content(new Content()
+                                .addMediaType("application/json", new MediaType())
+                                .addMediaType("text/csv;charset=UTF-8", new MediaType())
+                                .addMediaType(
+                                        "application/merge-patch+json",
+                                        new MediaType().addExamples("own", new Example().value("{}")))));
+
+        PlatformOpenApi.describe(place, handler(new Orders(), "place"));
+
+        Content content = place.getRequestBody().getContent();
+        assertThat(content.get("application/json").getExample())
+                .hasToString("{\"offeringId\":\"0b7f0d3e-5c1a-4d8e-9a51-3f3a2c1d9e01\",\"costCenter\":\"DSIC-01\"}");
+        assertThat(content.get("text/csv;charset=UTF-8").getExample())
+                .isEqualTo("offeringId,costCenter\n0b7f0d3e-5c1a-4d8e-9a51-3f3a2c1d9e01,DSIC-01\n");
+        assertThat(content.get("application/merge-patch+json").getExample()).isNull();
+        assertThat(content.get("application/merge-patch+json").getExamples()).containsOnlyKeys("own");
+    }
+
+    @Test
+    void anOperationWithoutAnExampleFileKeepsItsBodyAsItIs() {
+        Operation approve = new Operation()
+                .operationId("approveOrder")
+                .requestBody(new io.swagger.v3.oas.models.parameters.RequestBody()
+                        .content(new Content().addMediaType("application/json", new MediaType())));
+
+        PlatformOpenApi.describe(approve, handler(new Orders(), "approve"));
+
+        assertThat(approve.getRequestBody().getContent().get("application/json").getExample())
+                .isNull();
+    }
+
+    @Test
+    void theDocumentNamesItsLicenceContactAndServersInTheirOrder() {
+        Map<String, String> servers = new LinkedHashMap<>();
+        servers.put("local", "http://localhost:8082");
+        servers.put("staging", "https://orders.staging.example");
+
+        OpenAPI document = PlatformOpenApi.document("order-service", "1.2.3", "http://localhost:9000", servers);
+
+        assertThat(document.getInfo().getLicense().getName()).isEqualTo(PlatformOpenApi.LICENCE);
+        assertThat(document.getInfo().getContact().getName()).isNotBlank();
+        assertThat(document.getInfo().getVersion()).isEqualTo("1.2.3");
+        assertThat(document.getServers())
+                .extracting(Server::getDescription, Server::getUrl)
+                .containsExactly(
+                        tuple("local", "http://localhost:8082"), tuple("staging", "https://orders.staging.example"));
+    }
+
+    @Test
+    void theDocumentedVersionIsTheProjectsAsMavenFilteredIt() {
+        assertThat(PlatformOpenApiConfiguration.version()).matches("\\d+\\.\\d+\\.\\d+.*");
     }
 
     private static HandlerMethod handler(Object controller, String name) {
