@@ -17,7 +17,8 @@ import org.springframework.messaging.Message;
 /**
  * The wire format: CloudEvents 1.0 in the Kafka binary binding. The payload is the event's JSON;
  * the envelope travels in {@code ce_*} headers, with the extensions {@code eventversion},
- * {@code correlationid}, {@code causationid} and {@code tenant}.
+ * {@code correlationid}, {@code causationid} and {@code tenant}, and {@code dataschema} names the
+ * payload's schema in the contracts' AsyncAPI document ({@link MessageSchemas}).
  */
 public final class CloudEventCodec {
 
@@ -41,6 +42,8 @@ public final class CloudEventCodec {
                 .withExtension(EXT_VERSION, Integer.toString(envelope.version()))
                 .withExtension(EXT_CORRELATION, envelope.correlationId())
                 .withData(event.payloadJson().getBytes(StandardCharsets.UTF_8));
+        // a type the contracts do not describe (a test's own) travels without one
+        MessageSchemas.of(envelope.type(), envelope.version()).ifPresent(builder::withDataSchema);
         if (envelope.causationId() != null) {
             builder.withExtension(EXT_CAUSATION, envelope.causationId());
         }
