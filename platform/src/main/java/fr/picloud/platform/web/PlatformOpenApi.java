@@ -28,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.core.MethodParameter;
@@ -48,13 +49,15 @@ import org.springframework.web.method.HandlerMethod;
  * it sends a token and can decode a refusal: the bearer token of the OIDC issuer on every operation,
  * the problem detail (RFC 9457) as a schema, and for each operation the error answers its handler can
  * really give, read from its signature and annotations: a role rule can answer 403, a path id 404, a
- * body 413, 415 and 422, a change to an existing resource 409; any operation 400 and 401.
+ * body 413, 415 and 422, a change to an existing resource or a create under an Idempotency-Key 409;
+ * any operation 400 and 401.
  */
 public final class PlatformOpenApi {
 
     public static final String BEARER = "bearer-jwt";
     public static final String PROBLEM = "Problem";
     static final String PROBLEM_JSON = "application/problem+json";
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private PlatformOpenApi() {}
 
@@ -127,7 +130,7 @@ public final class PlatformOpenApi {
     static Operation describe(Operation operation, HandlerMethod handler) {
         operation.addSecurityItem(new SecurityRequirement().addList(BEARER));
         ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
-        errorsOf(handler).forEach((status, description) -> {
+        errorsOf(handler, operation.getRequestBody() != null).forEach((status, description) -> {
             if (!responses.containsKey(status)) {
                 responses.addApiResponse(status, problem(description));
             }
@@ -182,9 +185,17 @@ public final class PlatformOpenApi {
 
     /** The error statuses the handler can answer, with what each means for it. */
     static Map<String, String> errorsOf(HandlerMethod handler) {
+        return errorsOf(handler, false);
+    }
+
+    /**
+     * The same, {@code documentedBody} when the operation declares a body its handler reads itself (a
+     * feed or an inventory streamed from the request), which is checked and limited like any other.
+     */
+    static Map<String, String> errorsOf(HandlerMethod handler, boolean documentedBody) {
         Map<String, String> errors = new LinkedHashMap<>();
         MethodParameter[] parameters = handler.getMethodParameters();
-        boolean body = has(parameters, RequestBody.class);
+        boolean body = documentedBody || has(parameters, RequestBody.class);
         boolean pathId = has(parameters, PathVariable.class);
         errors.put("400", "A malformed parameter, header or body");
         errors.put("401", "No token, or one that is expired, not signed by the issuer or not for this service");
@@ -193,12 +204,12 @@ public final class PlatformOpenApi {
         if (pathId) {
             errors.put("404", "No such resource, or one the caller may not see");
         }
-        if (changes(handler) && (pathId || has(parameters, RequestHeader.class))) {
+        if (changes(handler) && (pathId || idempotencyKey(parameters))) {
             errors.put("409", "The resource's state does not allow it now, or another change came first");
         }
         if (body) {
             errors.put("413", "The body is larger than the service accepts");
-            errors.put("415", "The body is not JSON");
+            errors.put("415", "The body is not of a type the operation reads");
         }
         if (body || has(parameters, RequestParam.class)) {
             errors.put("422", "The input breaks a rule: each field at fault is listed under errors");
@@ -226,6 +237,15 @@ public final class PlatformOpenApi {
                 || handler.hasMethodAnnotation(PutMapping.class)
                 || handler.hasMethodAnnotation(PatchMapping.class)
                 || handler.hasMethodAnnotation(DeleteMapping.class);
+    }
+
+    /** A create made idempotent by its key can meet an earlier request with the same key and another body. */
+    private static boolean idempotencyKey(MethodParameter[] parameters) {
+        return Arrays.stream(parameters)
+                .map(parameter -> parameter.getParameterAnnotation(RequestHeader.class))
+                .filter(Objects::nonNull)
+                .anyMatch(header -> IDEMPOTENCY_KEY.equalsIgnoreCase(header.value())
+                        || IDEMPOTENCY_KEY.equalsIgnoreCase(header.name()));
     }
 
     private static boolean has(MethodParameter[] parameters, Class<? extends Annotation> annotation) {

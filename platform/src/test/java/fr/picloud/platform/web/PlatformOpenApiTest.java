@@ -43,6 +43,11 @@ class PlatformOpenApiTest {
             return "";
         }
 
+        @PostMapping(path = "/api/v1/orders/import", consumes = "text/csv")
+        String importFeed(@RequestHeader("Content-Type") String contentType) {
+            return "";
+        }
+
         @PreAuthorize("hasRole('approver')")
         @PostMapping("/api/v1/orders/{id}/approve")
         String approve(@PathVariable String id) {
@@ -73,6 +78,12 @@ class PlatformOpenApiTest {
     void aBodyCanBeTooLargeNotJsonOrInvalidAndAnIdempotentCreateCanConflict() {
         assertThat(PlatformOpenApi.errorsOf(handler(new Orders(), "place")))
                 .containsOnlyKeys("400", "401", "409", "413", "415", "422");
+    }
+
+    @Test
+    void aBodyTheHandlerStreamsItselfIsCheckedLikeAnyOtherAndAHeaderOtherThanTheKeyIsNoConflict() {
+        assertThat(PlatformOpenApi.errorsOf(handler(new Orders(), "importFeed"), true))
+                .containsOnlyKeys("400", "401", "413", "415", "422");
     }
 
     @Test
