@@ -45,8 +45,8 @@ public final class CommittedApiDocument {
             return;
         }
         String refresh = "If the change is meant, refresh the committed document and commit it:\n"
-                + "  ./mvnw -o verify -pl " + service + " -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false"
-                + " -Dit.test=ServiceBaselineIT -D" + REFRESH + "=true";
+                + "  ./mvnw -o verify -pl " + service + " -am -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false"
+                + " -Dfailsafe.failIfNoSpecifiedTests=false -Dit.test=ServiceBaselineIT -D" + REFRESH + "=true";
         assertThat(file)
                 .as("the committed OpenAPI document of %s is missing. %s", service, refresh)
                 .exists();
