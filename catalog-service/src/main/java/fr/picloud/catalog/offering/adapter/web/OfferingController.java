@@ -19,6 +19,7 @@ import fr.picloud.platform.security.CurrentUser;
 import fr.picloud.platform.security.Roles;
 import fr.picloud.pricing.PricingCalculator;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -36,6 +37,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -48,6 +50,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -138,6 +141,7 @@ class OfferingController {
 
     @GetMapping
     @Operation(
+            operationId = "searchOfferings",
             summary = "Search the catalogue: full text in French and English, filters, facets",
             description = "Answered from the instance's search index, which holds every change committed"
                     + " before the search began, on any instance; Cache-Control: no-cache asks for the"
@@ -173,7 +177,19 @@ class OfferingController {
             path = "/import",
             consumes = {FeedReader.JSON_LINES, FeedReader.NDJSON, FeedReader.CSV})
     @PreAuthorize("hasRole('catalog-admin')")
-    @Operation(summary = "Load a provider feed (JSON lines or CSV); idempotent; per-row errors, good rows kept")
+    @Operation(
+            operationId = "importOfferings",
+            summary = "Load a provider feed (JSON lines or CSV); idempotent; per-row errors, good rows kept",
+            description = "One offering per JSON line (the body of createOffering, with rates) or per CSV row;"
+                    + " see docs/catalog-feeds.md for the CSV columns.",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            required = true,
+                            content = {
+                                @Content(mediaType = FeedReader.JSON_LINES, schema = @Schema(type = "string")),
+                                @Content(mediaType = FeedReader.NDJSON, schema = @Schema(type = "string")),
+                                @Content(mediaType = FeedReader.CSV, schema = @Schema(type = "string"))
+                            }))
     OfferingImport.Report importFeed(
             @RequestHeader("Content-Type") String contentType, jakarta.servlet.http.HttpServletRequest request)
             throws java.io.IOException {
@@ -181,12 +197,22 @@ class OfferingController {
     }
 
     @GetMapping("/{id}")
+    @Operation(
+            operationId = "getOffering",
+            summary = "One offering with its parameter schema, resource template and the price in force today",
+            description = "A draft is a 404 to whoever does not manage the catalogue.")
     OfferingView get(@PathVariable UUID id) {
         return view(offerings.read(id, mayReadDrafts()));
     }
 
     @PostMapping
     @PreAuthorize("hasRole('catalog-admin')")
+    @Operation(
+            operationId = "createOffering",
+            summary = "Create an offering as a draft, with its first prices in force from today when rates are given",
+            description = "Nothing is published about a draft; publishing it makes it orderable.")
+    // 201 in the OpenAPI document too (the ResponseEntity sets it)
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<OfferingView> create(@Valid @RequestBody OfferingBody body) {
         Offering offering = offerings.createDraft(body.toDomain(), body.rates(), actor());
         return ResponseEntity.created(URI.create("/api/v1/offerings/" + offering.id()))
@@ -195,36 +221,51 @@ class OfferingController {
 
     @PutMapping("/{id}")
     @PreAuthorize("hasRole('catalog-admin')")
+    @Operation(
+            operationId = "updateOffering",
+            summary = "Replace the details of a draft offering (409 once it is published)")
     OfferingView update(@PathVariable UUID id, @Valid @RequestBody OfferingBody body) {
         return view(offerings.updateDraft(id, body.toDomain(), actor()));
     }
 
     @PostMapping("/{id}/prices")
     @PreAuthorize("hasRole('catalog-admin')")
+    @Operation(
+            operationId = "changeOfferingPrices",
+            summary = "Add a price version in force from a date, never before today nor before the latest version")
     OfferingView changePrices(@PathVariable UUID id, @Valid @RequestBody PriceChange body) {
         return view(offerings.changePrices(id, body.rates(), body.effectiveFrom(), actor()));
     }
 
     @PostMapping("/{id}/publish")
     @PreAuthorize("hasRole('catalog-admin')")
+    @Operation(operationId = "publishOffering", summary = "Make a draft orderable; it needs a price in force today")
     OfferingView publish(@PathVariable UUID id) {
         return view(offerings.publish(id, actor()));
     }
 
     @PostMapping("/{id}/deprecate")
     @PreAuthorize("hasRole('catalog-admin')")
+    @Operation(
+            operationId = "deprecateOffering",
+            summary = "Stop new orders of an offering; its running services stay billable")
     OfferingView deprecate(@PathVariable UUID id) {
         return view(offerings.deprecate(id, actor()));
     }
 
     @PostMapping("/{id}/retire")
     @PreAuthorize("hasRole('catalog-admin')")
+    @Operation(
+            operationId = "retireOffering",
+            summary = "Retire a published or deprecated offering: the end of its lifecycle, never orderable again")
     OfferingView retire(@PathVariable UUID id) {
         return view(offerings.retire(id, actor()));
     }
 
     @PostMapping("/{id}/quote")
-    @Operation(summary = "Monthly estimate of an order with these parameters, or 422 with the schema violations")
+    @Operation(
+            operationId = "quoteOffering",
+            summary = "Monthly estimate of an order with these parameters, or 422 with the schema violations")
     PricingCalculator.Quote quote(@PathVariable UUID id, @Valid @RequestBody QuoteRequest body) {
         return offerings.quote(id, body.parameters(), mayReadDrafts());
     }
