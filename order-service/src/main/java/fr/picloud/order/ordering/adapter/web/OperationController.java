@@ -19,6 +19,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
@@ -28,6 +29,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Day-2 operations on the resources of the caller's tenant's completed orders. */
@@ -97,6 +99,7 @@ class OperationController {
     @PostMapping
     @PreAuthorize("hasAnyRole('agent', 'approver')")
     @Operation(
+            operationId = "requestOperation",
             summary = "Ask for a day-2 operation on a completed order's resource; the same Idempotency-Key and"
                     + " body return the same operation",
             requestBody =
@@ -116,6 +119,8 @@ class OperationController {
                                                         name = "snapshot",
                                                         value = "{\"type\":\"SNAPSHOT\",\"target\":\"data-0\"}")
                                             })))
+    // 201 in the OpenAPI document too (the ResponseEntity sets it)
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<OperationView> request(
             @PathVariable UUID orderId,
             @RequestHeader("Idempotency-Key")
@@ -136,7 +141,9 @@ class OperationController {
     }
 
     @GetMapping
-    @Operation(summary = "The order's day-2 operations, oldest first, with their status")
+    @Operation(
+            operationId = "listOperations",
+            summary = "The order's day-2 operations, oldest first, with their status")
     List<OperationView> list(@PathVariable UUID orderId) {
         return operations.list(OrderController.caller(), orderId).stream()
                 .map(OperationView::of)
@@ -144,21 +151,25 @@ class OperationController {
     }
 
     @GetMapping("/{operationId}")
-    @Operation(summary = "One day-2 operation of the order")
+    @Operation(operationId = "getOperation", summary = "One day-2 operation of the order")
     OperationView get(@PathVariable UUID orderId, @PathVariable UUID operationId) {
         return OperationView.of(operations.get(OrderController.caller(), orderId, operationId));
     }
 
     @PostMapping("/{operationId}/approve")
     @PreAuthorize("hasRole('approver')")
-    @Operation(summary = "Approve an operation that waits for approval; it goes to provisioning")
+    @Operation(
+            operationId = "approveOperation",
+            summary = "Approve an operation that waits for approval; it goes to provisioning")
     OperationView approve(@PathVariable UUID orderId, @PathVariable UUID operationId) {
         return OperationView.of(operations.approve(OrderController.caller(), orderId, operationId));
     }
 
     @PostMapping("/{operationId}/reject")
     @PreAuthorize("hasRole('approver')")
-    @Operation(summary = "Reject an operation that waits for approval; its quota is released")
+    @Operation(
+            operationId = "rejectOperation",
+            summary = "Reject an operation that waits for approval; its quota is released")
     OperationView reject(
             @PathVariable UUID orderId,
             @PathVariable UUID operationId,

@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
@@ -33,6 +34,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The portal's orders: the caller's tenant comes from the token, never from the request. */
@@ -101,7 +103,11 @@ class OrderController {
 
     @PostMapping
     @PreAuthorize("hasAnyRole('agent', 'approver')")
-    @Operation(summary = "Place an order; the same Idempotency-Key and body return the same order")
+    @Operation(
+            operationId = "placeOrder",
+            summary = "Place an order; the same Idempotency-Key and body return the same order")
+    // 201 in the OpenAPI document too (the ResponseEntity sets it)
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Placed> place(
             @RequestHeader("Idempotency-Key")
                     @NotBlank
@@ -120,12 +126,16 @@ class OrderController {
     }
 
     @GetMapping("/{id}")
+    @Operation(
+            operationId = "getOrder",
+            summary = "One order of the caller's tenant: its parameters, quote, approvals, resources and timeline",
+            description = "Another tenant's order is a 404.")
     OrderView get(@PathVariable UUID id) {
         return OrderView.of(orders.get(caller(), id));
     }
 
     @GetMapping
-    @Operation(summary = "The orders of the caller's tenant, newest first")
+    @Operation(operationId = "listOrders", summary = "The orders of the caller's tenant, newest first")
     OrderPage list(
             @RequestParam(required = false) OrderStatus status,
             @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
@@ -148,24 +158,40 @@ class OrderController {
 
     @PostMapping("/{id}/approve")
     @PreAuthorize("hasRole('approver')")
+    @Operation(
+            operationId = "approveOrder",
+            summary =
+                    "Approve an order that waits for approval (never one's own); with every approval it needs, it goes to provisioning")
     OrderView approve(@PathVariable UUID id) {
         return OrderView.of(orders.approve(caller(), id));
     }
 
     @PostMapping("/{id}/reject")
     @PreAuthorize("hasRole('approver')")
+    @Operation(
+            operationId = "rejectOrder",
+            summary =
+                    "Reject an order that waits for approval, with an optional reason; its quota reservation is released")
     OrderView reject(@PathVariable UUID id, @Valid @RequestBody(required = false) Decision body) {
         return OrderView.of(orders.reject(caller(), id, body == null ? null : body.reason()));
     }
 
     @PostMapping("/{id}/cancel")
     @PreAuthorize("hasAnyRole('agent', 'approver')")
+    @Operation(
+            operationId = "cancelOrder",
+            summary =
+                    "Withdraw an order not yet in provisioning (its requester or an approver); its quota reservation is released")
     OrderView cancel(@PathVariable UUID id, @Valid @RequestBody(required = false) Decision body) {
         return OrderView.of(orders.cancel(caller(), id, body == null ? null : body.reason()));
     }
 
     @PostMapping("/{id}/decommission")
     @PreAuthorize("hasAnyRole('agent', 'approver')")
+    @Operation(
+            operationId = "decommissionOrder",
+            summary =
+                    "Delete a provisioned order's resources (its requester or an approver); refused with 409 while a day-2 operation is open")
     OrderView decommission(@PathVariable UUID id) {
         return OrderView.of(orders.decommission(caller(), id));
     }

@@ -23,6 +23,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,6 +32,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -150,13 +152,20 @@ class TenantController {
 
     @GetMapping
     @PreAuthorize("hasRole('platform-admin')")
+    @Operation(
+            operationId = "listTenants",
+            summary = "Every tenant: ministries and their directorates, with their cost centres")
     List<TenantView> all() {
         return administration.all().stream().map(TenantView::of).toList();
     }
 
     @PostMapping
     @PreAuthorize("hasRole('platform-admin')")
-    @Operation(summary = "Create a ministry or a directorate with its cost centres, quota and approval policy")
+    @Operation(
+            operationId = "createTenant",
+            summary = "Create a ministry or a directorate with its cost centres, quota and approval policy")
+    // 201 in the OpenAPI document too (the ResponseEntity sets it)
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<TenantView> create(@Valid @RequestBody NewTenant body) {
         Tenant tenant = administration.create(
                 new Tenant(
@@ -174,6 +183,11 @@ class TenantController {
     }
 
     @GetMapping("/{id}")
+    @Operation(
+            operationId = "getTenant",
+            summary = "One tenant with its cost centres",
+            description =
+                    "A tenant's own users see their tenant only (another one is a 404); platform administrators see every one.")
     TenantView get(@PathVariable String id) {
         requireVisible(id);
         return TenantView.of(administration.get(id));
@@ -181,12 +195,15 @@ class TenantController {
 
     @PostMapping("/{id}/cost-centers")
     @PreAuthorize("hasRole('platform-admin')")
+    @Operation(operationId = "addCostCenter", summary = "Add a cost centre to a tenant, to charge its orders to")
     TenantView addCostCenter(@PathVariable String id, @Valid @RequestBody CostCenterBody body) {
         return TenantView.of(administration.addCostCenter(id, new Tenant.CostCenter(body.code(), body.name())));
     }
 
     @GetMapping("/{id}/quota")
-    @Operation(summary = "The tenant's quota limits, what its orders hold and use, and what is left")
+    @Operation(
+            operationId = "getTenantQuota",
+            summary = "The tenant's quota limits, what its orders hold and use, and what is left")
     UsageView quota(@PathVariable String id) {
         requireVisible(id);
         return UsageView.of(administration.usage(id));
@@ -194,11 +211,18 @@ class TenantController {
 
     @PutMapping("/{id}/quota")
     @PreAuthorize("hasRole('platform-admin')")
+    @Operation(
+            operationId = "changeTenantQuota",
+            summary = "Replace a tenant's quota limits (vCPUs, RAM, volumes, instances, floating IPs, monthly budget)")
     UsageView changeQuota(@PathVariable String id, @Valid @RequestBody Limits body) {
         return UsageView.of(administration.changeLimits(id, body.toDomain()));
     }
 
     @GetMapping("/{id}/approval-policy")
+    @Operation(
+            operationId = "getApprovalPolicy",
+            summary =
+                    "A tenant's approval policy: what is approved at once, what needs two approvals, escalation and expiry delays")
     Policy policy(@PathVariable String id) {
         requireVisible(id);
         return Policy.of(administration.policy(id));
@@ -206,6 +230,7 @@ class TenantController {
 
     @PutMapping("/{id}/approval-policy")
     @PreAuthorize("hasRole('platform-admin')")
+    @Operation(operationId = "changeApprovalPolicy", summary = "Replace a tenant's approval policy")
     Policy changePolicy(@PathVariable String id, @Valid @RequestBody Policy body) {
         return Policy.of(administration.changePolicy(id, body.toDomain()));
     }
