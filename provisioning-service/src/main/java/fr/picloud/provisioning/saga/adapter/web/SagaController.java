@@ -9,6 +9,7 @@ import fr.picloud.provisioning.saga.domain.Saga;
 import fr.picloud.provisioning.saga.domain.SagaStatus;
 import fr.picloud.provisioning.saga.domain.SagaStep;
 import fr.picloud.provisioning.saga.domain.StepStatus;
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -70,6 +71,9 @@ class SagaController {
             List<Map<String, Object>> audit) {}
 
     @GetMapping
+    @Operation(
+            operationId = "listSagas",
+            summary = "Find sagas by state, by order, or those stuck past their deadline, newest first")
     List<SagaSummary> list(
             @RequestParam(required = false) String state,
             @RequestParam(required = false) UUID orderId,
@@ -84,18 +88,31 @@ class SagaController {
     }
 
     @GetMapping("/{id}")
+    @Operation(
+            operationId = "getSaga",
+            summary =
+                    "One saga with its steps, the cloud resources they built, what is left to undo, and its audit trail")
     SagaDetails get(@PathVariable UUID id) {
         return details(operations.get(id));
     }
 
     @PostMapping("/{id}/retry")
     @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(
+            operationId = "retrySaga",
+            summary =
+                    "Resume a saga: its failed steps (or failed undos) get fresh attempts and a new deadline; audited",
+            description = "Allowed while the saga is running, compensating or its compensation failed; 409 otherwise.")
     SagaDetails retry(@PathVariable UUID id) {
         return details(operations.retry(id, CurrentUser.get().subject()));
     }
 
     @PostMapping("/{id}/compensate")
     @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(
+            operationId = "compensateSaga",
+            summary = "Stop a running saga and undo what it built, in reverse order; audited",
+            description = "Only for a running saga; 409 otherwise.")
     SagaDetails compensate(@PathVariable UUID id) {
         return details(operations.compensate(id, CurrentUser.get().subject()));
     }
