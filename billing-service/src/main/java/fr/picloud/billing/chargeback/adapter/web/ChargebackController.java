@@ -184,7 +184,11 @@ class ChargebackController {
     // ---- chargeback ----------------------------------------------------------------------------
 
     @GetMapping(value = "/chargeback/{period}", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Every visible tenant's statement for a month, rolled up directorate -> ministry")
+    @Operation(
+            operationId = "getChargeback",
+            summary = "Every visible tenant's statement for a month, rolled up directorate -> ministry",
+            description =
+                    "JSON, or CSV with Accept: text/csv. Finance sees every tenant; any other user their own tenant and, for a ministry's users, its directorates.")
     ChargebackView chargeback(
             @PathVariable String period,
             @RequestParam(required = false) String tenant,
@@ -218,6 +222,11 @@ class ChargebackController {
     }
 
     @GetMapping(value = "/chargeback/{period}", produces = TEXT_CSV)
+    @Operation(
+            operationId = "getChargeback",
+            summary = "Every visible tenant's statement for a month, rolled up directorate -> ministry",
+            description =
+                    "JSON, or CSV with Accept: text/csv. Finance sees every tenant; any other user their own tenant and, for a ministry's users, its directorates.")
     ResponseEntity<String> chargebackCsv(
             @PathVariable String period,
             @RequestParam(required = false) String tenant,
@@ -231,13 +240,20 @@ class ChargebackController {
     // ---- statements ----------------------------------------------------------------------------
 
     @GetMapping(value = "/statements/{tenant}/{period}", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "A tenant's statement for a month: lines per order and resource, cost-centre subtotals")
+    @Operation(
+            operationId = "getStatement",
+            summary = "A tenant's statement for a month: lines per order and resource, cost-centre subtotals",
+            description = "JSON, or CSV with Accept: text/csv. A tenant one may not see is a 404.")
     StatementView statement(@PathVariable String tenant, @PathVariable String period) {
         Chargebacks.Result result = visibleChargeback(period, tenant);
         return StatementView.of(statementOf(result, tenant), result.tenants());
     }
 
     @GetMapping(value = "/statements/{tenant}/{period}", produces = TEXT_CSV)
+    @Operation(
+            operationId = "getStatement",
+            summary = "A tenant's statement for a month: lines per order and resource, cost-centre subtotals",
+            description = "JSON, or CSV with Accept: text/csv. A tenant one may not see is a 404.")
     ResponseEntity<String> statementCsv(@PathVariable String tenant, @PathVariable String period) {
         Chargebacks.Result result = visibleChargeback(period, tenant);
         return csv(
@@ -246,7 +262,9 @@ class ChargebackController {
     }
 
     @GetMapping("/statements/{tenant}/{period}/lines/{lineId}")
-    @Operation(summary = "Explains a line: its order, saga, resource, usage interval and price version")
+    @Operation(
+            operationId = "explainStatementLine",
+            summary = "Explains a line: its order, saga, resource, usage interval and price version")
     TraceView line(@PathVariable String tenant, @PathVariable String period, @PathVariable UUID lineId) {
         Chargebacks.Result result = visibleChargeback(period, tenant);
         StatementLine line = result.chargeback().lines().stream()
@@ -270,7 +288,9 @@ class ChargebackController {
             BigDecimal total) {}
 
     @GetMapping("/orders/{orderId}/usage/{period}")
-    @Operation(summary = "An order's resources, their usage intervals and the lines they make in a month")
+    @Operation(
+            operationId = "getOrderUsage",
+            summary = "An order's resources, their usage intervals and the lines they make in a month")
     OrderUsageView orderUsage(@PathVariable UUID orderId, @PathVariable String period) {
         UsageSource.OrderFacts order = usage.order(orderId)
                 .filter(facts -> facts.tenant() != null && visible(chargebacks.tenants(), facts.tenant()))
@@ -319,7 +339,7 @@ class ChargebackController {
 
     @PostMapping("/periods/{period}/close")
     @PreAuthorize("hasRole('finance')")
-    @Operation(summary = "Close a month that is over: its statements become immutable")
+    @Operation(operationId = "closePeriod", summary = "Close a month that is over: its statements become immutable")
     CloseView close(@PathVariable String period) {
         Chargebacks.Result result = chargebacks.close(period, CurrentUser.get().subject());
         Chargeback chargeback = result.chargeback();
@@ -337,7 +357,9 @@ class ChargebackController {
     // ---- showback ------------------------------------------------------------------------------
 
     @GetMapping("/tenants/{tenant}/spend")
-    @Operation(summary = "Month-to-date spend, forecast to month end and budget of a tenant")
+    @Operation(
+            operationId = "getTenantSpend",
+            summary = "Month-to-date spend, forecast to month end and budget of a tenant")
     SpendView spend(@PathVariable String tenant) {
         requireVisible(chargebacks.tenants(), tenant);
         Spend spend = chargebacks.spend(tenant);
@@ -354,7 +376,9 @@ class ChargebackController {
 
     @GetMapping("/unpriced")
     @PreAuthorize("hasRole('finance')")
-    @Operation(summary = "Usage held aside because the price book cannot price it (never charged at zero)")
+    @Operation(
+            operationId = "listUnpricedUsage",
+            summary = "Usage held aside because the price book cannot price it (never charged at zero)")
     List<StatementStore.HeldAside> unpriced() {
         return store.heldAside();
     }
@@ -362,6 +386,7 @@ class ChargebackController {
     @PostMapping("/unpriced/refresh")
     @PreAuthorize("hasRole('finance')")
     @Operation(
+            operationId = "refreshUnpricedUsage",
             summary = "Rate the open periods now and record the usage held aside (done every few minutes"
                     + " anyway; reads never record it)")
     List<StatementStore.HeldAside> refreshUnpriced() {
