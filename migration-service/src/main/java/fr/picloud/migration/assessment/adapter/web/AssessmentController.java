@@ -28,34 +28,45 @@ class AssessmentController {
     }
 
     @GetMapping("/assessment/model")
-    @Operation(summary = "The scoring model in force: factors, weights and recommendation rules, with its version")
+    @Operation(
+            operationId = "getScoringModel",
+            summary = "The scoring model in force: factors, weights and recommendation rules, with its version")
     VersionedModel currentModel() {
         return assessment.currentModel();
     }
 
     @PutMapping("/assessment/model")
-    @Operation(summary = "Replace the scoring model: stored as a new version, in force at once; 422 names each problem")
+    @Operation(
+            operationId = "changeScoringModel",
+            summary = "Replace the scoring model: stored as a new version, in force at once; 422 names each problem")
     VersionedModel changeModel(@RequestBody ScoringModel model) {
         return assessment.changeModel(model, CurrentUser.get().subject());
     }
 
     @GetMapping("/assessment/model/versions")
+    @Operation(operationId = "listScoringModels", summary = "Every stored version of the scoring model")
     List<VersionedModel> versions() {
         return assessment.models();
     }
 
     @GetMapping("/assessment/model/versions/{version}")
+    @Operation(operationId = "getScoringModelVersion", summary = "One version of the scoring model")
     VersionedModel version(@PathVariable int version) {
         return assessment.model(version);
     }
 
     @GetMapping("/assessments")
-    @Operation(summary = "Every application's two scores, recommendation and the factors behind them")
+    @Operation(
+            operationId = "listAssessments",
+            summary = "Every application's two scores, recommendation and the factors behind them")
     List<Assessment> assessments() {
         return assessment.assessAll().assessments();
     }
 
     @GetMapping("/applications/{id}/assessment")
+    @Operation(
+            operationId = "getApplicationAssessment",
+            summary = "One application's two scores, recommendation and the factors behind them")
     Assessment assessmentOf(@PathVariable String id) {
         return assessment.assess(id);
     }

@@ -5,6 +5,9 @@ import fr.picloud.migration.portfolio.domain.Application;
 import fr.picloud.migration.portfolio.domain.PortfolioGenerator;
 import fr.picloud.platform.domain.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -45,15 +48,27 @@ class InventoryController {
             path = "/inventory",
             consumes = {InventoryFormats.CSV, "application/json"})
     @Operation(
+            operationId = "loadInventory",
             summary =
-                    "Load an inventory (CSV or JSON array); good rows kept, re-import idempotent; 422 lists refused rows")
+                    "Load an inventory (CSV or JSON array); good rows kept, re-import idempotent; 422 lists refused rows",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            required = true,
+                            content = {
+                                @Content(mediaType = InventoryFormats.CSV, schema = @Schema(type = "string")),
+                                @Content(
+                                        mediaType = "application/json",
+                                        array = @ArraySchema(schema = @Schema(type = "object")))
+                            }))
     ResponseEntity<?> load(@RequestHeader("Content-Type") String contentType, HttpServletRequest request)
             throws IOException {
         return answer(inventory.load(formats.read(contentType, request.getInputStream())));
     }
 
     @PostMapping("/inventory/sample")
-    @Operation(summary = "Generate a realistic portfolio (deterministic for a seed) and load it like an inventory")
+    @Operation(
+            operationId = "loadSampleInventory",
+            summary = "Generate a realistic portfolio (deterministic for a seed) and load it like an inventory")
     ResponseEntity<?> loadSample(
             @RequestParam(defaultValue = "420") @Min(1) @Max(20000) int size,
             @RequestParam(defaultValue = "2026") long seed) {
@@ -64,7 +79,9 @@ class InventoryController {
     }
 
     @GetMapping(path = "/inventory/sample.csv", produces = InventoryFormats.CSV)
-    @Operation(summary = "The generated portfolio as an inventory CSV, to edit and load")
+    @Operation(
+            operationId = "getSampleInventory",
+            summary = "The generated portfolio as an inventory CSV, to edit and load")
     String sampleCsv(
             @RequestParam(defaultValue = "420") @Min(1) @Max(20000) int size,
             @RequestParam(defaultValue = "2026") long seed) {
@@ -72,11 +89,13 @@ class InventoryController {
     }
 
     @GetMapping("/applications")
+    @Operation(operationId = "listApplications", summary = "Every application of the portfolio as loaded")
     List<Application> applications() {
         return inventory.all();
     }
 
     @GetMapping("/applications/{id}")
+    @Operation(operationId = "getApplication", summary = "One application of the portfolio")
     Application application(@PathVariable String id) {
         return inventory.find(id).orElseThrow(() -> new NotFoundException("no application " + id));
     }
