@@ -2,6 +2,7 @@ package fr.picloud.ops.alerts.adapter.web;
 
 import fr.picloud.ops.alerts.application.SagaAlerts;
 import fr.picloud.ops.alerts.domain.SagaAlert;
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,6 +24,9 @@ class AlertsController {
     record Alerts(List<SagaAlert> stuckSagas, List<SagaAlert> compensationFailures) {}
 
     @GetMapping
+    @Operation(
+            operationId = "listAlerts",
+            summary = "Sagas stuck past their deadline and failed compensations, oldest first")
     Alerts alerts() {
         List<SagaAlert> current = alerts.current();
         return new Alerts(

@@ -2,6 +2,7 @@ package fr.picloud.ops.consumers.adapter.web;
 
 import fr.picloud.ops.consumers.application.ConsumerLagMonitor;
 import fr.picloud.ops.consumers.domain.TopicLag;
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +22,7 @@ class ConsumersController {
     }
 
     @GetMapping
+    @Operation(operationId = "listConsumerLag", summary = "Consumer lag per group and topic, read from the broker now")
     List<TopicLag> consumers() {
         return lag.current();
     }

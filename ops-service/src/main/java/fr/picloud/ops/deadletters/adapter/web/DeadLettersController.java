@@ -6,6 +6,7 @@ import fr.picloud.ops.deadletters.domain.MessagePosition;
 import fr.picloud.ops.deadletters.domain.Replay;
 import fr.picloud.platform.domain.InvalidInputException;
 import fr.picloud.platform.security.CurrentUser;
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
@@ -52,6 +53,10 @@ class DeadLettersController {
             List<Replay> replays) {}
 
     @GetMapping
+    @Operation(
+            operationId = "listDeadLetters",
+            summary =
+                    "Every dead-letter topic with its count and latest messages: the failure, the event and a payload preview")
     List<TopicView> list(@RequestParam(required = false) Integer limit) {
         int perTopic = limit == null ? defaultLimit : limit;
         if (perTopic < 0 || perTopic > 1000) {
@@ -69,6 +74,7 @@ class DeadLettersController {
     }
 
     @GetMapping("/replays")
+    @Operation(operationId = "listReplays", summary = "The audited replays of dead letters")
     List<Replay> replays(@RequestParam(defaultValue = "100") int limit) {
         if (limit < 1 || limit > 1000) {
             throw new InvalidInputException("limit must be between 1 and 1000", List.of());
@@ -77,6 +83,10 @@ class DeadLettersController {
     }
 
     @PostMapping("/{topic}/{partition}/{offset}/replay")
+    @Operation(
+            operationId = "replayDeadLetter",
+            summary = "Send one dead letter back to its original topic; audited",
+            description = "A message already replayed is refused (409) unless again=true.")
     Replay replayOne(
             @PathVariable String topic,
             @PathVariable int partition,
@@ -89,6 +99,9 @@ class DeadLettersController {
     record ReplayAllResult(String topic, int replayed, List<Replay> replays) {}
 
     @PostMapping("/{topic}/replay")
+    @Operation(
+            operationId = "replayDeadLetterTopic",
+            summary = "Send every message of a dead-letter topic back to its original topic; audited")
     ReplayAllResult replayAll(@PathVariable String topic) {
         List<Replay> replays = deadLetters.replayAll(topic, CurrentUser.get().subject());
         return new ReplayAllResult(topic, replays.size(), replays);

@@ -5,6 +5,7 @@ import fr.picloud.ops.events.application.LiveEvents;
 import fr.picloud.ops.events.application.OrderTimeline;
 import fr.picloud.ops.events.domain.EventFilter;
 import fr.picloud.platform.domain.InvalidInputException;
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
@@ -52,6 +53,11 @@ class EventsController {
      * another is sent every heartbeat; a client too slow to keep up is disconnected (it reconnects).
      */
     @GetMapping(path = "/events/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @Operation(
+            operationId = "streamEvents",
+            summary = "Server-sent events: every platform event stored from now on that matches the filters",
+            description =
+                    "One event per platform event, named by its type, with its id and the event as data; a comment opens the stream and another is sent every heartbeat. A client too slow to keep up is disconnected (an EventSource reconnects).")
     SseEmitter stream(
             @RequestParam(required = false) String type,
             @RequestParam(required = false) String tenant,
@@ -60,6 +66,7 @@ class EventsController {
     }
 
     @GetMapping("/events")
+    @Operation(operationId = "listEvents", summary = "The latest platform events that match the filters, newest first")
     List<EventView> latest(
             @RequestParam(required = false) String type,
             @RequestParam(required = false) String tenant,
@@ -74,6 +81,10 @@ class EventsController {
     }
 
     @GetMapping("/orders/{orderId}/timeline")
+    @Operation(
+            operationId = "getOrderTimeline",
+            summary =
+                    "One order's story across the services, oldest first: the offering's catalogue facts up to the order, then everything the order caused")
     List<EventView> timeline(@PathVariable String orderId) {
         return timelines.of(orderId).stream()
                 .map(event -> EventView.of(event, json))
