@@ -2,6 +2,8 @@ package fr.picloud.platform.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
@@ -22,6 +24,8 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What every service promises from its first day, checked against the real infrastructure: it
@@ -36,6 +40,8 @@ public abstract class ServiceBaselineContract {
     private static final String PROBLEM_TYPES = "https://picloud.example/problems/";
 
     private static final String BEARER = "bearer-jwt";
+
+    private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
 
     /** What a generated client's method is named after: {@code placeOrder}, not {@code place_1}. */
     private static final Pattern READABLE_OPERATION_ID = Pattern.compile("[a-z]+(?:[A-Z][a-z0-9]*)+");
@@ -210,7 +216,7 @@ public abstract class ServiceBaselineContract {
         for (Map.Entry<String, JsonNode> path : document.path("paths").properties()) {
             for (Map.Entry<String, JsonNode> method : path.getValue().properties()) {
                 String operation = method.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey();
-                gaps.addAll(gapsOf(operation, method.getValue(), handlers.get(operation)));
+                gaps.addAll(gapsOf(document, operation, method.getValue(), handlers.get(operation)));
                 operationIds.add(method.getValue().path("operationId").asString());
             }
         }
@@ -231,7 +237,7 @@ public abstract class ServiceBaselineContract {
     }
 
     /** What an operation's documentation lacks, each as a sentence naming the operation. */
-    private List<String> gapsOf(String operation, JsonNode answer, HandlerMethod handler) {
+    private List<String> gapsOf(JsonNode document, String operation, JsonNode answer, HandlerMethod handler) {
         List<String> gaps = new ArrayList<>();
         String operationId = answer.path("operationId").asString();
         if (!READABLE_OPERATION_ID.matcher(operationId).matches()) {
@@ -281,8 +287,35 @@ public abstract class ServiceBaselineContract {
             if (!media.has("example") && media.path("examples").isEmpty()) {
                 gaps.add(operation + " has no example of its " + body.getKey() + " body");
             }
+            if (body.getKey().contains("json") && media.has("schema")) {
+                List<JsonNode> examples = new ArrayList<>();
+                if (media.has("example")) {
+                    examples.add(media.get("example"));
+                }
+                media.path("examples")
+                        .valueStream()
+                        .map(example -> example.path("value"))
+                        .forEach(examples::add);
+                for (JsonNode example : examples) {
+                    schemaErrors(document, media.get("schema"), example)
+                            .forEach(error -> gaps.add(operation + "'s example body breaks its schema: " + error));
+                }
+            }
         }
         return gaps;
+    }
+
+    /**
+     * What an example breaks of its schema, the document's components beside it so that its
+     * {@code $ref}s resolve: an OpenAPI 3.1 schema is a JSON Schema 2020-12.
+     */
+    private static List<String> schemaErrors(JsonNode document, JsonNode schema, JsonNode example) {
+        ObjectNode rooted = JsonNodeFactory.instance.objectNode();
+        rooted.setAll((ObjectNode) schema);
+        rooted.set("components", document.path("components"));
+        return SCHEMAS.getSchema(rooted).validate(example).stream()
+                .map(Object::toString)
+                .toList();
     }
 
     /** Every handler of the service's controllers, by {@code METHOD /path} as the document names them. */
