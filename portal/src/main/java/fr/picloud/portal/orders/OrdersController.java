@@ -10,7 +10,10 @@ import fr.picloud.portal.services.OrderClient.Order;
 import fr.picloud.portal.services.ServiceProblem;
 import fr.picloud.portal.web.CurrentUser;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -126,6 +129,12 @@ class OrdersController {
         List<Operation> operations = operationsOf(order);
         model.addAttribute("order", order);
         model.addAttribute("operations", operations);
+        // a new end date reads as the last day the order lives, in Paris, like the field it came from
+        Map<UUID, LocalDate> lastDays = new HashMap<>();
+        operations.stream()
+                .filter(operation -> operation.endsAt() != null)
+                .forEach(operation -> lastDays.put(operation.id(), EndDateField.lastDay(operation.endsAt())));
+        model.addAttribute("operationLastDays", lastDays);
         model.addAttribute("me", CurrentUser.name());
         model.addAttribute(
                 "settled",

@@ -450,7 +450,7 @@ public final class DemoStory {
                 refused.status(), refused.json().path("detail").asString(""));
         check(refused.status() == 422, "an order of vm-test without an end date should be refused (422)");
 
-        Instant endsAt = Instant.now().plusSeconds(45).truncatedTo(ChronoUnit.SECONDS);
+        Instant endsAt = Instant.now().plusSeconds(28).truncatedTo(ChronoUnit.SECONDS);
         order.put("endsAt", endsAt.toString());
         Reply placed = http.post(
                 "agent-police", at.orders(), "/api/v1/orders", order, Map.of("Idempotency-Key", "demo-" + run + "-3"));
@@ -470,7 +470,7 @@ public final class DemoStory {
         line("order %s COMPLETED", id);
 
         Instant later =
-                max(endsAt.plusSeconds(15), Instant.now().plusSeconds(25)).truncatedTo(ChronoUnit.SECONDS);
+                max(endsAt.plusSeconds(10), Instant.now().plusSeconds(23)).truncatedTo(ChronoUnit.SECONDS);
         Reply extended = http.post(
                 "agent-police",
                 at.orders(),

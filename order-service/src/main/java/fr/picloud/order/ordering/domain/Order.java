@@ -377,7 +377,7 @@ public final class Order {
                 TimelineEntry.SYSTEM,
                 "END_REMINDER",
                 status,
-                "ends at " + end.at() + ", " + daysLeft + " day(s) left");
+                "ends at " + end.at() + (daysLeft <= 1 ? ", within a day" : ", in " + daysLeft + " days"));
         return List.of(new OrderEndReminder(id, tenant, requester, end.at(), daysLeft));
     }
 
