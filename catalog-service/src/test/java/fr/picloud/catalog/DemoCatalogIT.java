@@ -78,6 +78,18 @@ class DemoCatalogIT {
                 .as("what an agent sees: every demo offering, published")
                 .containsExactlyInAnyOrderElementsOf(codes);
 
+        JsonNode test = published.path("items").findParents("code").stream()
+                .filter(hit -> "vm-test".equals(hit.path("code").asString()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(api.get("/api/v1/offerings/" + test.path("id").asString(), AGENT)
+                        .json()
+                        .path("offering")
+                        .path("maxLifetimeDays")
+                        .asInt())
+                .as("the test environment's orders end within 90 days")
+                .isEqualTo(90);
+
         JsonNode second = importFeed(feed);
         assertThat(second.path("created").asLong()).isZero();
         assertThat(second.path("updated").asLong()).isZero();

@@ -12,6 +12,9 @@ import fr.picloud.contracts.order.OperationRequested;
 import fr.picloud.contracts.order.OrderApprovalEscalated;
 import fr.picloud.contracts.order.OrderApproved;
 import fr.picloud.contracts.order.OrderCancelled;
+import fr.picloud.contracts.order.OrderEndDateChanged;
+import fr.picloud.contracts.order.OrderEndReached;
+import fr.picloud.contracts.order.OrderEndReminder;
 import fr.picloud.contracts.order.OrderExpired;
 import fr.picloud.contracts.order.OrderPlaced;
 import fr.picloud.contracts.order.OrderRejected;
@@ -55,6 +58,9 @@ public final class MessageCatalog {
             OrderCancelled.class,
             OrderExpired.class,
             OrderApprovalEscalated.class,
+            OrderEndReminder.class,
+            OrderEndDateChanged.class,
+            OrderEndReached.class,
             ProvisioningRequested.class,
             DecommissionRequested.class,
             OperationRequested.class,

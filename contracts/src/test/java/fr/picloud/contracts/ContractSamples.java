@@ -17,6 +17,9 @@ import fr.picloud.contracts.order.OperationType;
 import fr.picloud.contracts.order.OrderApprovalEscalated;
 import fr.picloud.contracts.order.OrderApproved;
 import fr.picloud.contracts.order.OrderCancelled;
+import fr.picloud.contracts.order.OrderEndDateChanged;
+import fr.picloud.contracts.order.OrderEndReached;
+import fr.picloud.contracts.order.OrderEndReminder;
 import fr.picloud.contracts.order.OrderExpired;
 import fr.picloud.contracts.order.OrderPlaced;
 import fr.picloud.contracts.order.OrderQuote;
@@ -69,7 +72,8 @@ final class ContractSamples {
                     List.of(new ResourceTemplate.Resource(
                             "vm", "server", List.of(), "${instanceCount}", null, Map.of("flavor", "${flavor}")))),
             List.of(new PriceList(
-                    1, LocalDate.of(2026, 1, 1), "EUR", Map.of(PriceUnit.VCPU_HOUR, new BigDecimal("0.0125")))));
+                    1, LocalDate.of(2026, 1, 1), "EUR", Map.of(PriceUnit.VCPU_HOUR, new BigDecimal("0.0125")))),
+            90);
 
     static final UUID ORDER_ID = UUID.fromString("0c1d2e3f-4a5b-4c6d-8e7f-a0b1c2d3e4f5");
 
@@ -135,11 +139,26 @@ final class ContractSamples {
                             ORDER_PARAMETERS,
                             new OrderQuote("EUR", 1, new BigDecimal("18.25"), new BigDecimal("25.00")),
                             "PENDING_APPROVAL",
-                            "migration-service")),
+                            "migration-service",
+                            Instant.parse("2026-06-01T00:00:00Z"))),
             Map.entry(OrderApproved.class, new OrderApproved(ORDER_ID, "police", List.of("approver-police"), false)),
             Map.entry(
                     OrderRejected.class, new OrderRejected(ORDER_ID, "police", "approver-police", "not this quarter")),
             Map.entry(OrderCancelled.class, new OrderCancelled(ORDER_ID, "police", "agent-police", "no longer needed")),
+            Map.entry(
+                    OrderEndReminder.class,
+                    new OrderEndReminder(ORDER_ID, "police", "agent-police", Instant.parse("2026-06-01T00:00:00Z"), 7)),
+            Map.entry(
+                    OrderEndDateChanged.class,
+                    new OrderEndDateChanged(
+                            ORDER_ID,
+                            "police",
+                            "agent-police",
+                            Instant.parse("2026-06-15T00:00:00Z"),
+                            Instant.parse("2026-06-01T00:00:00Z"))),
+            Map.entry(
+                    OrderEndReached.class,
+                    new OrderEndReached(ORDER_ID, "police", Instant.parse("2026-06-15T00:00:00Z"))),
             Map.entry(OrderExpired.class, new OrderExpired(ORDER_ID, "police", Instant.parse("2026-03-04T10:00:00Z"))),
             Map.entry(
                     OrderApprovalEscalated.class,

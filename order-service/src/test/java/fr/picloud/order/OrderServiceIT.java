@@ -12,8 +12,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * The order-service under test with a clock the test moves. The approval deadlines job is left to
- * the tests (it runs once at start-up, then only when a test calls it), and every class with this
+ * The order-service under test with a clock the test moves. The approval deadlines and end dates
+ * jobs are left to the tests (it runs once at start-up, then only when a test calls it), and every class with this
  * annotation shares one application context.
  */
 @Target(ElementType.TYPE)
@@ -22,5 +22,6 @@ import org.springframework.test.context.TestPropertySource;
 @Inherited
 @PiCloudIntegrationTest
 @Import(MutableClock.Config.class)
-@TestPropertySource(properties = "picloud.orders.approval-deadlines-interval=PT24H")
+@TestPropertySource(
+        properties = {"picloud.orders.approval-deadlines-interval=PT24H", "picloud.orders.end-dates.interval=PT24H"})
 public @interface OrderServiceIT {}

@@ -227,6 +227,10 @@ public final class OrderWorld implements AutoCloseable {
         return order(orderId, token).path("status").asString();
     }
 
+    public int countOrdersOf(String tenant) {
+        return jdbc.queryForObject("select count(*) from customer_order where tenant_id = ?", Integer.class, tenant);
+    }
+
     public int countOrders() {
         return jdbc.queryForObject("select count(*) from customer_order", Integer.class);
     }

@@ -14,14 +14,28 @@ public enum OperationType {
     REBOOT,
     /** A snapshot of a volume: a resource of its own, metered, removed with the order. */
     SNAPSHOT,
-    DELETE_SNAPSHOT;
+    DELETE_SNAPSHOT,
+    /**
+     * A new end date for the order (an extension, once, within the offering's policy; or an earlier
+     * date). order-service's own: it takes effect at once, no saga, nothing sent to the cloud.
+     */
+    SET_EXPIRY;
 
-    /** Whether the operation acts on a server (else on a volume, or on a snapshot for DELETE_SNAPSHOT). */
+    /**
+     * The kind of the order's resource the operation acts on: a server, a volume, a snapshot for
+     * DELETE_SNAPSHOT; null for SET_EXPIRY, which acts on the order itself.
+     */
     public String targetKind() {
         return switch (this) {
             case RESIZE, STOP, START, REBOOT -> "server";
             case EXTEND_VOLUME, SNAPSHOT -> "volume";
             case DELETE_SNAPSHOT -> "volume-snapshot";
+            case SET_EXPIRY -> null;
         };
+    }
+
+    /** Whether provisioning carries it out (a saga on the cloud); SET_EXPIRY is order-service's alone. */
+    public boolean onCloud() {
+        return this != SET_EXPIRY;
     }
 }

@@ -5,7 +5,15 @@ import java.util.UUID;
 
 /** Every fact of an order's life the other services may care about, keyed by the order id. */
 public sealed interface OrderEvent extends Event
-        permits OrderPlaced, OrderApproved, OrderRejected, OrderCancelled, OrderExpired, OrderApprovalEscalated {
+        permits OrderPlaced,
+                OrderApproved,
+                OrderRejected,
+                OrderCancelled,
+                OrderExpired,
+                OrderApprovalEscalated,
+                OrderEndReminder,
+                OrderEndDateChanged,
+                OrderEndReached {
 
     UUID orderId();
 

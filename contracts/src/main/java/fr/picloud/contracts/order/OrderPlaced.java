@@ -2,6 +2,7 @@ package fr.picloud.contracts.order;
 
 import fr.picloud.contracts.MessageType;
 import fr.picloud.contracts.Topics;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,6 +15,7 @@ import java.util.UUID;
  * @param status PENDING_APPROVAL, or APPROVED when the tenant's policy approved it at once
  * @param placedBy the service that placed it on the requester's behalf ({@code migration-service}); null
  *     when the requester placed it
+ * @param endsAt when the platform decommissions the order by itself; null when it has no end date
  */
 @MessageType(type = "picloud.order.placed", version = 1, topic = Topics.ORDERS)
 public record OrderPlaced(
@@ -26,8 +28,35 @@ public record OrderPlaced(
         Map<String, Object> parameters,
         OrderQuote quote,
         String status,
-        String placedBy)
+        String placedBy,
+        Instant endsAt)
         implements OrderEvent {
+
+    /** An order without an end date. */
+    public OrderPlaced(
+            UUID orderId,
+            String tenant,
+            String requester,
+            UUID offeringId,
+            String offeringCode,
+            String costCenter,
+            Map<String, Object> parameters,
+            OrderQuote quote,
+            String status,
+            String placedBy) {
+        this(
+                orderId,
+                tenant,
+                requester,
+                offeringId,
+                offeringCode,
+                costCenter,
+                parameters,
+                quote,
+                status,
+                placedBy,
+                null);
+    }
 
     /** An order placed by its requester in person (no {@code placedBy}). */
     public OrderPlaced(

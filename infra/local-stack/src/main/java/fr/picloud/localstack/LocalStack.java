@@ -75,6 +75,7 @@ public final class LocalStack {
                     kafka.bootstrapServers(),
                     issuer.issuerUri(),
                     SERVICE_STARTUP_TIMEOUT);
+            process = process.withEnvironment(ServiceProcess.demoEnvironment(service));
             if (service == PiCloudService.PORTAL) {
                 process = process.withEnvironment(
                         ServiceProcess.portalEnvironment(other -> URI.create("http://localhost:" + other.port())));

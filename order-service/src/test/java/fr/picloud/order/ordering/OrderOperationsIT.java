@@ -266,15 +266,18 @@ class OrderOperationsIT {
         int heldVcpus = quota("held", "vcpus");
         int heldGb = quota("held", "volumeGb");
 
-        Map<String, Integer> refusals = Map.of(
-                "{\"type\":\"RESIZE\",\"target\":\"server-0\",\"flavor\":\"m9.huge\"}", 422,
-                "{\"type\":\"RESIZE\",\"target\":\"server-0\",\"flavor\":\"m1.small\"}", 422,
-                "{\"type\":\"RESIZE\",\"target\":\"server-0\"}", 422,
-                "{\"type\":\"EXTEND_VOLUME\",\"target\":\"data-volume-0\",\"sizeGb\":5}", 422,
-                "{\"type\":\"SNAPSHOT\",\"target\":\"server-0\"}", 422,
-                "{\"type\":\"REBOOT\",\"target\":\"nowhere\"}", 422,
-                "{\"type\":\"SHRED\",\"target\":\"server-0\"}", 400,
-                "{\"type\":\"STOP\"}", 400);
+        Map<String, Integer> refusals = Map.ofEntries(
+                Map.entry("{\"type\":\"RESIZE\",\"target\":\"server-0\",\"flavor\":\"m9.huge\"}", 422),
+                Map.entry("{\"type\":\"RESIZE\",\"target\":\"server-0\",\"flavor\":\"m1.small\"}", 422),
+                Map.entry("{\"type\":\"RESIZE\",\"target\":\"server-0\"}", 422),
+                Map.entry("{\"type\":\"EXTEND_VOLUME\",\"target\":\"data-volume-0\",\"sizeGb\":5}", 422),
+                Map.entry("{\"type\":\"SNAPSHOT\",\"target\":\"server-0\"}", 422),
+                Map.entry("{\"type\":\"REBOOT\",\"target\":\"nowhere\"}", 422),
+                Map.entry("{\"type\":\"SHRED\",\"target\":\"server-0\"}", 400),
+                Map.entry("{\"type\":\"SET_EXPIRY\",\"endsAt\":\"tomorrow\"}", 400),
+                Map.entry("{\"type\":\"STOP\"}", 422),
+                Map.entry("{\"type\":\"SET_EXPIRY\"}", 422),
+                Map.entry("{\"type\":\"SET_EXPIRY\",\"endsAt\":\"2001-01-01T00:00:00Z\"}", 422));
         refusals.forEach((body, status) -> {
             ApiClient.Response refused = ask(order, UUID.randomUUID().toString(), body);
             assertThat(refused.status())

@@ -4,7 +4,6 @@ import static fr.picloud.order.OrderWorld.agent;
 import static fr.picloud.order.OrderWorld.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.picloud.contracts.offering.OfferingState;
 import fr.picloud.order.OrderServiceIT;
 import fr.picloud.order.OrderWorld;
 import fr.picloud.platform.test.ApiClient;
@@ -37,22 +36,8 @@ class OrderQuantitiesIT {
     @BeforeEach
     void world() {
         world = new OrderWorld(port, jdbc);
-        OfferingState stack = OrderWorld.vmStack(UUID.randomUUID(), "PUBLISHED");
-        unbounded = world.offering(new OfferingState(
-                stack.offeringId(),
-                stack.revision(),
-                stack.code(),
-                stack.name(),
-                stack.description(),
-                stack.category(),
-                stack.provider(),
-                stack.tags(),
-                stack.slaTier(),
-                stack.version(),
-                stack.status(),
-                Map.of("type", "object"),
-                stack.resourceTemplate(),
-                stack.priceLists()));
+        unbounded = world.offering(
+                OrderWorld.vmStack(UUID.randomUUID(), "PUBLISHED").withParameterSchema(Map.of("type", "object")));
         // a quota that holds any number of instances: only the platform's ceilings are left
         String tenant = world.tenant(2_000_000_000, "0", "100000");
         agent = agent("agent-" + tenant, tenant);

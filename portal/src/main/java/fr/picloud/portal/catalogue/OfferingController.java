@@ -1,5 +1,6 @@
 package fr.picloud.portal.catalogue;
 
+import fr.picloud.portal.orders.EndDateField;
 import fr.picloud.portal.schemaform.SchemaForm;
 import fr.picloud.portal.schemaform.UnsupportedSchemaException;
 import fr.picloud.portal.services.CatalogClient;
@@ -9,10 +10,14 @@ import fr.picloud.portal.services.OrderClient.PlaceOrder;
 import fr.picloud.portal.services.OrderClient.Placed;
 import fr.picloud.portal.services.ServiceProblem;
 import fr.picloud.portal.web.CurrentUser;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,6 +38,9 @@ class OfferingController {
     static final String COST_CENTER = "_costCenter";
 
     static final String JUSTIFICATION = "_justification";
+    /** The order's last day (a date), when the offering wants an end date or the agent gives one. */
+    static final String END_DATE = "_endsOn";
+
     static final String IDEMPOTENCY_KEY = "_idempotencyKey";
 
     /** The tenant's quotas shown beside the order form, with the monthly budget after them. */
@@ -42,10 +50,13 @@ class OfferingController {
 
     private final CatalogClient catalog;
     private final OrderClient orders;
+    private final MessageSource messages;
+    private final Clock clock = Clock.systemUTC();
 
-    OfferingController(CatalogClient catalog, OrderClient orders) {
+    OfferingController(CatalogClient catalog, OrderClient orders, MessageSource messages) {
         this.catalog = catalog;
         this.orders = orders;
+        this.messages = messages;
     }
 
     @GetMapping("/catalogue/{id}")
@@ -84,6 +95,19 @@ class OfferingController {
     String order(@PathVariable UUID id, @RequestParam Map<String, String> submitted, Model model) {
         OfferingView view = catalog.offering(id);
         SchemaForm form = SchemaForm.of(view.offering().parameterSchema());
+        Instant endsAt;
+        try {
+            endsAt = EndDateField.parse(submitted.get(END_DATE)).orElse(null);
+        } catch (IllegalArgumentException e) {
+            show(view, model);
+            model.addAttribute("values", submitted);
+            model.addAttribute(
+                    "errors",
+                    Map.of(
+                            END_DATE,
+                            messages.getMessage("order.endsOn.invalid", null, LocaleContextHolder.getLocale())));
+            return "offering";
+        }
         try {
             Placed placed = orders.place(
                     submitted.getOrDefault(IDEMPOTENCY_KEY, UUID.randomUUID().toString()),
@@ -91,7 +115,8 @@ class OfferingController {
                             id,
                             form.parameters(submitted),
                             submitted.getOrDefault(COST_CENTER, ""),
-                            submitted.getOrDefault(JUSTIFICATION, "")));
+                            submitted.getOrDefault(JUSTIFICATION, ""),
+                            endsAt));
             return "redirect:/orders/" + placed.id() + "?placed";
         } catch (ServiceProblem problem) {
             if (problem.status() >= 500) {
@@ -102,6 +127,7 @@ class OfferingController {
             // the order's own fields, as order-service names them
             move(errors, "costCenter", COST_CENTER);
             move(errors, "justification", JUSTIFICATION);
+            move(errors, "endsAt", END_DATE);
             model.addAttribute("values", submitted);
             model.addAttribute("errors", errors);
             model.addAttribute("refusal", problem.detail());
@@ -113,6 +139,11 @@ class OfferingController {
         model.addAttribute("view", view);
         model.addAttribute("quota", quotaLeft());
         model.addAttribute("quotaShown", QUOTA_SHOWN);
+        Integer lifetime = view.offering().maxLifetimeDays();
+        model.addAttribute("endRequired", lifetime != null);
+        model.addAttribute("maxLifetimeDays", lifetime);
+        model.addAttribute("endsMin", EndDateField.earliest(clock));
+        model.addAttribute("endsMax", EndDateField.latest(clock, lifetime));
         try {
             model.addAttribute("form", SchemaForm.of(view.offering().parameterSchema()));
         } catch (UnsupportedSchemaException e) {

@@ -3,6 +3,7 @@ package fr.picloud.portal.orders;
 import fr.picloud.portal.services.OrderClient;
 import fr.picloud.portal.services.OrderClient.AskOperation;
 import fr.picloud.portal.services.ServiceProblem;
+import java.time.Instant;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -34,8 +35,16 @@ class OperationsController {
             @RequestParam(defaultValue = "") String target,
             @RequestParam(required = false) String flavor,
             @RequestParam(required = false) String sizeGb,
+            @RequestParam(required = false) String endsOn,
             @RequestParam(name = "_idempotencyKey", required = false) String idempotencyKey,
             RedirectAttributes redirect) {
+        Instant endsAt;
+        try {
+            endsAt = EndDateField.parse(endsOn).orElse(null);
+        } catch (IllegalArgumentException e) {
+            redirect.addFlashAttribute("operationRefusalKey", "order.endsOn.invalid");
+            return "redirect:/orders/" + id;
+        }
         Integer size;
         try {
             size = sizeGb == null || sizeGb.isBlank() ? null : Integer.valueOf(sizeGb.strip());
@@ -50,7 +59,8 @@ class OperationsController {
                 id,
                 redirect,
                 "asked",
-                () -> orders.askOperation(id, key, new AskOperation(type, target, blankToNull(flavor), size)));
+                () -> orders.askOperation(
+                        id, key, new AskOperation(type, blankToNull(target), blankToNull(flavor), size, endsAt)));
     }
 
     @PostMapping("/orders/{id}/operations/{operationId}/approve")

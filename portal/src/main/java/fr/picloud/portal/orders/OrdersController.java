@@ -1,5 +1,6 @@
 package fr.picloud.portal.orders;
 
+import fr.picloud.contracts.offering.OfferingState;
 import fr.picloud.contracts.offering.ResourceTemplate;
 import fr.picloud.contracts.provisioning.ProvisionedResource;
 import fr.picloud.portal.services.CatalogClient;
@@ -8,8 +9,13 @@ import fr.picloud.portal.services.OrderClient.Operation;
 import fr.picloud.portal.services.OrderClient.Order;
 import fr.picloud.portal.services.ServiceProblem;
 import fr.picloud.portal.web.CurrentUser;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
@@ -40,6 +46,7 @@ class OrdersController {
 
     private final OrderClient orders;
     private final CatalogClient catalog;
+    private final Clock clock = Clock.systemUTC();
 
     OrdersController(OrderClient orders, CatalogClient catalog) {
         this.orders = orders;
@@ -56,8 +63,22 @@ class OrdersController {
     String order(@PathVariable UUID id, Model model) {
         Order order = orders.get(id);
         show(order, model);
+        if (order.endsAt() != null) {
+            model.addAttribute("lastDay", EndDateField.lastDay(order.endsAt()));
+            // the first reminder comes 14 days before: from then on the page says so too
+            model.addAttribute(
+                    "endSoon",
+                    order.status().equals("COMPLETED")
+                            && order.endsAt().isBefore(clock.instant().plus(java.time.Duration.ofDays(14))));
+        }
         if (order.status().equals("COMPLETED")) {
-            model.addAttribute("flavors", flavors(order));
+            Optional<OfferingState> offering = offering(order);
+            model.addAttribute(
+                    "flavors", offering.map(OrdersController::flavors).orElse(List.of()));
+            Integer lifetime = offering.map(OfferingState::maxLifetimeDays).orElse(null);
+            model.addAttribute("maxLifetimeDays", lifetime);
+            model.addAttribute("endsMin", EndDateField.earliest(clock));
+            model.addAttribute("endsMax", EndDateField.latest(clock, lifetime));
             model.addAttribute("servers", ofKind(order, "server"));
             model.addAttribute("volumes", ofKind(order, "volume"));
             model.addAttribute("snapshots", ofKind(order, "volume-snapshot"));
@@ -108,6 +129,12 @@ class OrdersController {
         List<Operation> operations = operationsOf(order);
         model.addAttribute("order", order);
         model.addAttribute("operations", operations);
+        // a new end date reads as the last day the order lives, in Paris, like the field it came from
+        Map<UUID, LocalDate> lastDays = new HashMap<>();
+        operations.stream()
+                .filter(operation -> operation.endsAt() != null)
+                .forEach(operation -> lastDays.put(operation.id(), EndDateField.lastDay(operation.endsAt())));
+        model.addAttribute("operationLastDays", lastDays);
         model.addAttribute("me", CurrentUser.name());
         model.addAttribute(
                 "settled",
@@ -133,16 +160,20 @@ class OrdersController {
     }
 
     /** The flavors a server of the order may be resized to: its offering's, or none while the catalogue does not answer. */
-    private List<String> flavors(Order order) {
+    /** The order's offering as the catalogue has it now, or empty when catalog-service cannot say. */
+    private Optional<OfferingState> offering(Order order) {
         try {
-            ResourceTemplate template =
-                    catalog.offering(order.offeringId()).offering().resourceTemplate();
-            return template == null
-                    ? List.of()
-                    : template.flavors().keySet().stream().sorted().toList();
+            return Optional.of(catalog.offering(order.offeringId()).offering());
         } catch (ServiceProblem | ResourceAccessException unavailable) {
-            return List.of();
+            return Optional.empty();
         }
+    }
+
+    private static List<String> flavors(OfferingState offering) {
+        ResourceTemplate template = offering.resourceTemplate();
+        return template == null
+                ? List.of()
+                : template.flavors().keySet().stream().sorted().toList();
     }
 
     @FunctionalInterface

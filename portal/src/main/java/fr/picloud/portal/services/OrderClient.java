@@ -16,8 +16,9 @@ public class OrderClient {
 
     public record Placed(UUID id, String status, OrderQuote quote) {}
 
+    /** An order asked for; {@code endsAt} null when it has no end date. */
     public record PlaceOrder(
-            UUID offeringId, Map<String, Object> parameters, String costCenter, String justification) {}
+            UUID offeringId, Map<String, Object> parameters, String costCenter, String justification, Instant endsAt) {}
 
     public record TimelineEntry(Instant at, String actor, String action, String from, String to, String reason) {}
 
@@ -35,15 +36,20 @@ public class OrderClient {
             List<String> approvers,
             List<ProvisionedResource> resources,
             Instant placedAt,
-            List<TimelineEntry> timeline) {}
+            List<TimelineEntry> timeline,
+            Instant endsAt,
+            boolean endExtended) {}
 
     public record OrderSummary(
             UUID id, String status, String requester, String offeringCode, OrderQuote quote, Instant placedAt) {}
 
     public record OrderPage(List<OrderSummary> items, int page, int size, long total) {}
 
-    /** A day-2 operation asked for: {@code flavor} for a resize, {@code sizeGb} for an extension. */
-    public record AskOperation(String type, String target, String flavor, Integer sizeGb) {}
+    /**
+     * A day-2 operation asked for: {@code flavor} for a resize, {@code sizeGb} for an extension,
+     * {@code endsAt} for a new end date (SET_EXPIRY, no target).
+     */
+    public record AskOperation(String type, String target, String flavor, Integer sizeGb, Instant endsAt) {}
 
     /** A day-2 operation on a completed order, as order-service reports it. */
     public record Operation(
@@ -53,6 +59,7 @@ public class OrderClient {
             String target,
             String flavor,
             Integer sizeGb,
+            Instant endsAt,
             BigDecimal monthlyDelta,
             String requestedBy,
             Instant requestedAt,

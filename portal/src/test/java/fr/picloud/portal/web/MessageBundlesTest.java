@@ -2,10 +2,13 @@ package fr.picloud.portal.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.picloud.contracts.order.OperationType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -38,6 +41,27 @@ class MessageBundlesTest {
                             .isFalse();
                 }
             });
+        }
+    }
+
+    /**
+     * Keys the templates build from a value ({@code #{'operation.status.' + ${operation.status}}}):
+     * one per value the services can send, or the page shows ??key?? instead of a word.
+     */
+    @Test
+    void every_status_and_operation_the_services_send_has_its_words() throws IOException {
+        List<String> keys = new ArrayList<>();
+        for (String status : List.of("PENDING_APPROVAL", "REJECTED", "RUNNING", "COMPLETED", "FAILED")) {
+            keys.add("operation.status." + status);
+        }
+        for (OperationType type : OperationType.values()) {
+            keys.add("operation.kind." + type);
+        }
+        for (String action : List.of("END_DATE_SET", "END_REMINDER", "END_REACHED", "OPERATION_COMPLETED")) {
+            keys.add("action." + action);
+        }
+        for (String file : new String[] {"messages.properties", "messages_en.properties"}) {
+            assertThat(bundle(file).keySet()).as(file).containsAll(keys);
         }
     }
 

@@ -162,7 +162,8 @@ public final class Offering {
                 status.name(),
                 details.parameterSchema(),
                 details.resourceTemplate(),
-                priceLists);
+                priceLists,
+                details.maxLifetimeDays());
     }
 
     private void requireStatus(OfferingStatus required, String action) {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -76,6 +77,7 @@ public final class DemoStory {
             csv = chargeback(first);
             inventory = http.get(null, at.emulator(), "/_emulator/inventory").body();
             dayTwo(first);
+            endDate();
             migrate();
         } catch (DemoHttp.DemoFailure | IllegalStateException e) {
             fail("the story stopped: " + e.getMessage());
@@ -416,6 +418,114 @@ public final class DemoStory {
         check(
                 "COMPLETED".equals(done.path("status").asString()),
                 "the " + what + " ended " + done.path("status").asString());
+    }
+
+    /**
+     * An order of the test environment (an offering whose orders end within 90 days) with an end date
+     * a few seconds ahead, which the local stack allows (ServiceProcess.demoEnvironment): extended
+     * once, reminded, then decommissioned by the platform itself at its date.
+     */
+    private void endDate() {
+        title(
+                "a test environment with an end date: extended once, reminded, decommissioned by the platform at its date");
+        UUID offering = offeringByCode("vm-test");
+        if (offering == null) {
+            fail("the test environment (vm-test) is not in the catalogue");
+            return;
+        }
+        Map<String, Object> parameters = new LinkedHashMap<>(Map.of("image", "debian-12", "diskGb", 10));
+        Map<String, Object> order = new LinkedHashMap<>(Map.of(
+                "offeringId",
+                offering,
+                "parameters",
+                parameters,
+                "costCenter",
+                "POL-002",
+                "justification",
+                "demo " + run + ": acceptance tests of the case-tracking system"));
+        Reply refused = http.post(
+                "agent-police", at.orders(), "/api/v1/orders", order, Map.of("Idempotency-Key", "demo-" + run + "-3a"));
+        line(
+                "without an end date: %d %s",
+                refused.status(), refused.json().path("detail").asString(""));
+        check(refused.status() == 422, "an order of vm-test without an end date should be refused (422)");
+
+        Instant endsAt = Instant.now().plusSeconds(28).truncatedTo(ChronoUnit.SECONDS);
+        order.put("endsAt", endsAt.toString());
+        Reply placed = http.post(
+                "agent-police", at.orders(), "/api/v1/orders", order, Map.of("Idempotency-Key", "demo-" + run + "-3"));
+        if (placed.status() != 201) {
+            fail("the test environment's order: " + placed.status() + " " + placed.body());
+            return;
+        }
+        UUID id = UUID.fromString(placed.json().path("id").asString());
+        line("order %s placed: %s, ends at %s", id, placed.json().path("status").asString(), endsAt);
+        eventually("the test environment to be built", Duration.ofMinutes(2), () -> {
+            String status = http.get("agent-police", at.orders(), "/api/v1/orders/" + id)
+                    .json()
+                    .path("status")
+                    .asString();
+            return "COMPLETED".equals(status) ? status : null;
+        });
+        line("order %s COMPLETED", id);
+
+        Instant later =
+                max(endsAt.plusSeconds(10), Instant.now().plusSeconds(23)).truncatedTo(ChronoUnit.SECONDS);
+        Reply extended = http.post(
+                "agent-police",
+                at.orders(),
+                "/api/v1/orders/" + id + "/operations",
+                Map.of("type", "SET_EXPIRY", "endsAt", later.toString()),
+                Map.of("Idempotency-Key", "demo-" + run + "-extend"));
+        check(extended.status() == 201, "the extension: " + extended.status() + " " + extended.body());
+        line(
+                "agent-police extends it to %s: %s",
+                later, extended.json().path("status").asString());
+        Reply again = http.post(
+                "agent-police",
+                at.orders(),
+                "/api/v1/orders/" + id + "/operations",
+                Map.of("type", "SET_EXPIRY", "endsAt", later.plusSeconds(60).toString()),
+                Map.of("Idempotency-Key", "demo-" + run + "-extend-again"));
+        line(
+                "a second extension: %d %s",
+                again.status(), again.json().path("detail").asString(""));
+        check(again.status() == 409, "a second extension should be refused (409)");
+
+        JsonNode ended =
+                eventually("the platform to decommission the order at its end date", Duration.ofMinutes(2), () -> {
+                    JsonNode view = http.get("agent-police", at.orders(), "/api/v1/orders/" + id)
+                            .json();
+                    return "DECOMMISSIONED".equals(view.path("status").asString()) ? view : null;
+                });
+        for (JsonNode entry : ended.path("timeline")) {
+            String action = entry.path("action").asString();
+            if (action.startsWith("END_") || action.startsWith("DECOMMISSION")) {
+                line(
+                        "  %s %s by %s: %s",
+                        entry.path("at").asString(),
+                        action,
+                        entry.path("actor").asString(),
+                        entry.path("reason").asString(""));
+            }
+        }
+        List<String> actions = ended.path("timeline").findValuesAsString("action");
+        check(actions.contains("END_REMINDER"), "the order's owner should have been reminded of its end date");
+        check(actions.contains("END_REACHED"), "the timeline should say the end date came");
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private UUID offeringByCode(String code) {
+        Reply found = http.get("agent-police", at.catalog(), "/api/v1/offerings?q=" + code + "&size=50");
+        for (JsonNode hit : found.json().findParents("code")) {
+            if (code.equals(hit.path("code").asString()) && hit.hasNonNull("id")) {
+                return UUID.fromString(hit.path("id").asString());
+            }
+        }
+        return null;
     }
 
     private static String firstOfKind(JsonNode order, String kind) {

@@ -120,6 +120,18 @@ public final class ServiceProcess implements LocalComponent {
     }
 
     /** The same service with more environment variables, which win over the standard ones. */
+    /**
+     * The local stack's demo settings of a service, never production's: order-service accepts an end
+     * date 20 s ahead (a day elsewhere) and looks for due ones every 5 s, so that {@code picloud demo}
+     * shows an order decommissioned by the platform at its date (docs/local-stack.md).
+     */
+    public static Map<String, String> demoEnvironment(PiCloudService service) {
+        if (service == PiCloudService.ORDER) {
+            return Map.of("PICLOUD_ORDERS_ENDDATES_MINIMUMNOTICE", "PT20S", "PICLOUD_ORDERS_ENDDATES_INTERVAL", "PT5S");
+        }
+        return Map.of();
+    }
+
     public ServiceProcess withEnvironment(Map<String, String> more) {
         Map<String, String> merged = new LinkedHashMap<>(extraEnvironment);
         merged.putAll(more);

@@ -83,7 +83,8 @@ final class JourneyStack implements AutoCloseable {
                             issuer,
                             LocalStack.SERVICE_STARTUP_TIMEOUT)
                     .onPort(FreePorts.next())
-                    .withJvmOptions(List.of("-Xmx384m", "-XX:TieredStopAtLevel=1"));
+                    .withJvmOptions(List.of("-Xmx384m", "-XX:TieredStopAtLevel=1"))
+                    .withEnvironment(ServiceProcess.demoEnvironment(service));
             if (service == PiCloudService.PORTAL) {
                 process = process.withEnvironment(ServiceProcess.portalEnvironment(
                         other -> services.get(other).baseUri()));

@@ -16,6 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -215,8 +218,35 @@ class PortalJourneyIT {
         screenshot(agent, "portal-order-operations");
         accessible(agent, "order with its operations");
 
-        // and decommissions the order behind a confirmation page
+        // an end date from the order's page: shown with the warning once the end is near
         agent.navigate().refresh();
+        LocalDate lastDay = LocalDate.now(ZoneId.of("Europe/Paris")).plusDays(10);
+        ((JavascriptExecutor) agent)
+                .executeScript(
+                        "arguments[0].value = arguments[1]", agent.findElement(By.id("end-date")), lastDay.toString());
+        agent.findElement(By.id("end-date-submit")).click();
+        waitFor(agent, PAGE, "the end date on the order's page")
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("order-end")));
+        assertThat(agent.findElement(By.id("order-end")).getText())
+                .contains(lastDay.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+        assertThat(agent.findElements(By.id("end-soon")))
+                .as("10 days away: the page warns")
+                .isNotEmpty();
+        screenshot(agent, "portal-order-end-date");
+        accessible(agent, "order with an end date");
+
+        // an offering whose orders must end: its form asks for the last day, within 90 days
+        agent.get(portal.resolve("/catalogue?q=vm-test").toString());
+        agent.findElement(By.cssSelector("a[data-code='vm-test']")).click();
+        waitFor(agent, PAGE, "the test environment's form")
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("ends-on")));
+        WebElement endsOn = agent.findElement(By.id("ends-on"));
+        assertThat(endsOn.getAttribute("required")).as("an end date required").isNotNull();
+        assertThat(endsOn.getAttribute("max"))
+                .isEqualTo(LocalDate.now(ZoneId.of("Europe/Paris")).plusDays(89).toString());
+
+        // and decommissions the order behind a confirmation page
+        agent.get(portal.resolve("/orders/" + order).toString());
         agent.findElement(By.id("decommission-link")).click();
         waitFor(agent, PAGE, "the confirmation page")
                 .until(ExpectedConditions.presenceOfElementLocated(By.id("decommission-confirm")));

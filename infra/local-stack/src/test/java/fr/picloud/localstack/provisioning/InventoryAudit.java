@@ -39,9 +39,56 @@ final class InventoryAudit {
     int resources;
 
     static InventoryAudit of(JsonNode project, JsonNode ports, List<SagaRow> sagas, List<StepRow> steps) {
+        return of(project, ports, sagas, steps, List.of(), List.of());
+    }
+
+    /**
+     * The same, with the day-2 operations' sagas: a snapshot is named for the operation saga that took
+     * it, so a snapshot of a saga that is not COMPLETED is an orphan, one seen twice a twin, and a
+     * completed snapshot saga's snapshot that is not there is missing.
+     */
+    static InventoryAudit of(
+            JsonNode project,
+            JsonNode ports,
+            List<SagaRow> sagas,
+            List<StepRow> steps,
+            List<SagaRow> operations,
+            List<StepRow> operationSteps) {
         InventoryAudit audit = new InventoryAudit();
         audit.audit(project, ports, sagas, steps);
+        audit.auditSnapshots(project, operations, operationSteps);
         return audit;
+    }
+
+    private void auditSnapshots(JsonNode project, List<SagaRow> operations, List<StepRow> operationSteps) {
+        Map<UUID, String> status = new HashMap<>();
+        operations.forEach(saga -> status.put(saga.id(), saga.status()));
+        Set<String> names = new HashSet<>();
+        for (JsonNode snapshot : project.path("snapshots")) {
+            resources++;
+            String name = snapshot.path("name").asString();
+            Matcher matcher = NAME.matcher(name);
+            if (!matcher.matches()) {
+                orphans.add("snapshot '" + name + "' (named for no saga)");
+                continue;
+            }
+            String sagaStatus = status.get(UUID.fromString(matcher.group(1)));
+            if (!"COMPLETED".equals(sagaStatus)) {
+                orphans.add(
+                        "snapshot " + name + " (operation saga " + (sagaStatus == null ? "unknown" : sagaStatus) + ")");
+            }
+            if (!names.add(name)) {
+                twins.add("snapshot " + name);
+            }
+        }
+        for (StepRow step : operationSteps) {
+            if (step.kind().equals("volume-snapshot") && "COMPLETED".equals(status.get(step.sagaId()))) {
+                String name = "pi-" + step.sagaId() + "-" + step.name();
+                if (!names.contains(name)) {
+                    missing.add("snapshot " + name);
+                }
+            }
+        }
     }
 
     private void audit(JsonNode project, JsonNode ports, List<SagaRow> sagas, List<StepRow> steps) {

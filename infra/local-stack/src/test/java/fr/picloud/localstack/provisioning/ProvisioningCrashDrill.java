@@ -46,7 +46,10 @@ import tools.jackson.databind.json.JsonMapper;
  * which is killed with SIGKILL at random moments and restarted, against an emulator that fails some
  * servers, loses some answers and refuses some deletes. At the end every saga is COMPLETED or
  * COMPENSATED, the tenant's project holds exactly the completed sagas' resources (no orphan, no
- * twin), and every order's status is its saga's.
+ * twin), and every order's status is its saga's. Beside the orders, day-2 operations on the orders
+ * that completed (a resize, a volume extension or a snapshot, in turn: a third of all sagas) run
+ * through the same kills: each ends once, its snapshot is no orphan nor twin, and order-service's
+ * operation says what its saga did.
  *
  * <p>Not part of {@code ./mvnw verify}: {@code ./mvnw -o -pl infra/local-stack verify -Pcrash-test}
  * (needs the order-service and provisioning-service jars built). Knobs: {@code -Dcrash.sagas=200},
@@ -61,6 +64,12 @@ class ProvisioningCrashDrill {
     private static final long ORDER_INTERVAL_MS = Long.getLong("crash.order-interval-ms", 1000L);
     private static final int MIN_KILLS = Integer.getInteger("crash.min-kills", 6);
     private static final int MAX_KILLS = Integer.getInteger("crash.max-kills", 15);
+    /** Day-2 operations beside the orders: half as many, so a third of all sagas. */
+    private static final int OPERATIONS = Integer.getInteger("crash.operations", SAGAS / 2);
+
+    /** A day-2 operation the drill asked for on a completed order. */
+    record Asked(UUID order, UUID operation, String type, String target, Object value) {}
+
     private static final String FAULTS = """
             {"seed": %d,
              "serverErrorRate": 0.1,
@@ -158,13 +167,36 @@ class ProvisioningCrashDrill {
                 ORDER_INTERVAL_MS,
                 TimeUnit.MILLISECONDS);
 
+        // day-2 operations on the orders that completed, in turn a resize, an extension, a snapshot
+        List<Asked> operations = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch allOperated = new CountDownLatch(OPERATIONS == 0 ? 0 : 1);
+        AtomicInteger cursor = new AtomicInteger();
+        List<String> operationErrors = Collections.synchronizedList(new ArrayList<>());
+        ScheduledExecutorService operator = Executors.newSingleThreadScheduledExecutor();
+        long operationInterval = Math.max(200, ORDER_INTERVAL_MS * SAGAS / Math.max(1, OPERATIONS));
+        operator.scheduleWithFixedDelay(
+                () -> {
+                    if (operations.size() >= OPERATIONS) {
+                        allOperated.countDown();
+                        return;
+                    }
+                    try {
+                        operateNext(agent, orders, cursor, operations);
+                    } catch (RuntimeException e) {
+                        operationErrors.add(e.getMessage());
+                    }
+                },
+                operationInterval,
+                operationInterval,
+                TimeUnit.MILLISECONDS);
+
         List<String> killLog = new ArrayList<>();
         java.util.Set<UUID> interrupted = new java.util.HashSet<>();
         int kills = 0;
         try {
             while (kills < MAX_KILLS) {
                 long upFor = 5_000 + random.nextInt(15_001);
-                boolean placedAll = allPlaced.await(upFor, TimeUnit.MILLISECONDS);
+                boolean placedAll = allPlaced.await(upFor, TimeUnit.MILLISECONDS) && allOperated.getCount() == 0;
                 if (placedAll && kills >= MIN_KILLS) {
                     break;
                 }
@@ -187,11 +219,15 @@ class ProvisioningCrashDrill {
                 System.out.println("[crash-drill] " + line);
             }
             allPlaced.await(30, TimeUnit.MINUTES);
+            allOperated.await(10, TimeUnit.MINUTES);
         } finally {
             placer.shutdownNow();
+            operator.shutdownNow();
         }
         assertThat(placementErrors).as("orders order-service refused").isEmpty();
         assertThat(orders).as("orders placed").hasSize(SAGAS);
+        assertThat(operationErrors).as("operations order-service refused").isEmpty();
+        assertThat(operations).as("operations asked").hasSize(OPERATIONS);
 
         await("every saga to end")
                 .atMost(Duration.ofMinutes(20))
@@ -204,12 +240,26 @@ class ProvisioningCrashDrill {
                             && counts.getOrDefault("RUNNING", 0) == 0
                             && counts.getOrDefault("COMPENSATING", 0) == 0;
                 });
+        await("every operation's saga to end")
+                .atMost(Duration.ofMinutes(10))
+                .pollInterval(Duration.ofSeconds(5))
+                .conditionEvaluationListener(condition -> System.out.println(
+                        "[crash-drill] waiting for the operations to end: " + sagas.countOperationsByStatus()))
+                .until(() -> {
+                    Map<String, Integer> counts = sagas.countOperationsByStatus();
+                    return counts.values().stream().mapToInt(Integer::intValue).sum() == OPERATIONS
+                            && counts.getOrDefault("RUNNING", 0) == 0
+                            && counts.getOrDefault("COMPENSATING", 0) == 0;
+                });
 
         // what the sagas say, what the cloud holds, what order-service says
         List<SagaRow> rows = sagas.provisionSagas();
         Map<String, Integer> counts = sagas.countByStatus();
         JsonNode project = stack.emulator.inventory().path("projects").path(projectId);
-        InventoryAudit audit = InventoryAudit.of(project, stack.emulator.ports(projectId), rows, sagas.steps());
+        List<SagaRow> operationRows = sagas.operationSagas();
+        Map<String, Integer> operationCounts = sagas.countOperationsByStatus();
+        InventoryAudit audit = InventoryAudit.of(
+                project, stack.emulator.ports(projectId), rows, sagas.steps(), operationRows, sagas.operationSteps());
         Map<UUID, String> sagaStatus = sagas.statusByOrder();
         // order-service hears of the outcomes through the outbox and the broker, a moment after the sagas end
         List<String> mismatches = new ArrayList<>(mismatches(agent, orders, sagaStatus));
@@ -220,6 +270,7 @@ class ProvisioningCrashDrill {
                     .until(() -> {
                         mismatches.clear();
                         mismatches.addAll(mismatches(agent, orders, sagaStatus));
+                        mismatches.addAll(operationMismatches(agent, operations, operationRows));
                         return mismatches.isEmpty();
                     });
         } catch (ConditionTimeoutException e) {
@@ -239,6 +290,13 @@ class ProvisioningCrashDrill {
                         - counts.getOrDefault("COMPLETED", 0)
                         - counts.getOrDefault("COMPENSATED", 0)
                         - counts.getOrDefault("COMPENSATION_FAILED", 0)));
+        summary.add(String.format(
+                "day-2 operations %d (%s), sagas %s",
+                operationRows.size(),
+                operations.stream()
+                        .collect(java.util.stream.Collectors.groupingBy(
+                                Asked::type, java.util.TreeMap::new, java.util.stream.Collectors.counting())),
+                operationCounts));
         summary.add(String.format(
                 "inventory: %d resources in picloud-%s; orphans %d, twins %d, missing %d; order/saga mismatches %d",
                 audit.resources,
@@ -271,6 +329,10 @@ class ProvisioningCrashDrill {
         assertThat(counts.getOrDefault("COMPLETED", 0) + counts.getOrDefault("COMPENSATED", 0))
                 .as("sagas COMPLETED or COMPENSATED: " + counts)
                 .isEqualTo(SAGAS);
+        assertThat(operationRows).as("one saga per operation").hasSize(OPERATIONS);
+        assertThat(operationCounts.getOrDefault("COMPLETED", 0) + operationCounts.getOrDefault("COMPENSATED", 0))
+                .as("operation sagas COMPLETED or COMPENSATED: " + operationCounts)
+                .isEqualTo(OPERATIONS);
         assertThat(audit.orphans).as("orphans").isEmpty();
         assertThat(audit.twins).as("twins").isEmpty();
         assertThat(audit.missing)
@@ -290,6 +352,117 @@ class ProvisioningCrashDrill {
             };
             if (!orderStatus.equals(expected)) {
                 found.add("order " + order + " " + orderStatus + ", saga " + sagaStatus.get(order));
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Asks the next day-2 operation on the first completed order not operated yet (looking at a few
+     * orders per call): a resize of its server, an extension of its volume or a snapshot of it, in turn.
+     */
+    private void operateNext(String agent, List<UUID> orders, AtomicInteger cursor, List<Asked> operations) {
+        for (int looked = 0; looked < 5 && cursor.get() < orders.size(); looked++) {
+            UUID order = orders.get(cursor.get());
+            JsonNode view = JSON.readTree(send(HttpRequest.newBuilder(orderService("/api/v1/orders/" + order))
+                            .header("Authorization", "Bearer " + agent)
+                            .GET())
+                    .body());
+            String status = view.path("status").asString();
+            if (status.equals("PROVISIONING") || status.equals("APPROVED")) {
+                return; // the next order in line is not built yet: try again later
+            }
+            cursor.incrementAndGet();
+            if (!status.equals("COMPLETED")) {
+                continue;
+            }
+            String server = null;
+            String volume = null;
+            for (JsonNode resource : view.path("resources")) {
+                String kind = resource.path("kind").asString();
+                if (kind.equals("server") && server == null) {
+                    server = resource.path("name").asString();
+                }
+                if (kind.equals("volume") && volume == null) {
+                    volume = resource.path("name").asString();
+                }
+            }
+            int turn = operations.size() % 3;
+            String body;
+            Asked asked;
+            if (turn == 0) {
+                body = "{\"type\":\"RESIZE\",\"target\":\"" + server + "\",\"flavor\":\"m1.medium\"}";
+                asked = new Asked(order, null, "RESIZE", server, "m1.medium");
+            } else if (turn == 1) {
+                body = "{\"type\":\"EXTEND_VOLUME\",\"target\":\"" + volume + "\",\"sizeGb\":20}";
+                asked = new Asked(order, null, "EXTEND_VOLUME", volume, 20);
+            } else {
+                body = "{\"type\":\"SNAPSHOT\",\"target\":\"" + volume + "\"}";
+                asked = new Asked(order, null, "SNAPSHOT", volume, null);
+            }
+            HttpResponse<String> response =
+                    send(HttpRequest.newBuilder(orderService("/api/v1/orders/" + order + "/operations"))
+                            .header("Authorization", "Bearer " + agent)
+                            .header("Content-Type", "application/json")
+                            .header("Idempotency-Key", "crash-drill-" + SEED + "-operation-" + order)
+                            .POST(HttpRequest.BodyPublishers.ofString(body)));
+            if (response.statusCode() != 201) {
+                throw new IllegalStateException(
+                        "operation on order " + order + " refused: " + response.statusCode() + " " + response.body());
+            }
+            UUID id = UUID.fromString(JSON.readTree(response.body()).path("id").asString());
+            operations.add(new Asked(order, id, asked.type(), asked.target(), asked.value()));
+            return;
+        }
+    }
+
+    /**
+     * Each operation as order-service tells it against its saga's outcome: COMPLETED for a completed
+     * saga, with the resource as the operation made it (the new flavor, the new size, the snapshot
+     * listed), FAILED for a compensated one.
+     */
+    private List<String> operationMismatches(String agent, List<Asked> operations, List<SagaRow> sagaRows) {
+        Map<UUID, Map<String, Integer>> sagaStatusByOrder = new java.util.HashMap<>();
+        sagaRows.forEach(row -> sagaStatusByOrder
+                .computeIfAbsent(row.orderId(), order -> new java.util.TreeMap<>())
+                .merge(row.status(), 1, Integer::sum));
+        List<String> found = new ArrayList<>();
+        for (Asked asked : operations) {
+            String path = "/api/v1/orders/" + asked.order() + "/operations/" + asked.operation();
+            JsonNode operation = JSON.readTree(send(HttpRequest.newBuilder(orderService(path))
+                            .header("Authorization", "Bearer " + agent)
+                            .GET())
+                    .body());
+            Map<String, Integer> saga = sagaStatusByOrder.getOrDefault(asked.order(), Map.of());
+            String expected =
+                    saga.containsKey("COMPLETED") ? "COMPLETED" : saga.containsKey("COMPENSATED") ? "FAILED" : "?";
+            String status = operation.path("status").asString();
+            if (!status.equals(expected)) {
+                found.add("operation " + asked.operation() + " (" + asked.type() + ") " + status + ", saga " + saga);
+                continue;
+            }
+            if (!status.equals("COMPLETED")) {
+                continue;
+            }
+            JsonNode order = JSON.readTree(send(HttpRequest.newBuilder(orderService("/api/v1/orders/" + asked.order()))
+                            .header("Authorization", "Bearer " + agent)
+                            .GET())
+                    .body());
+            boolean shown = false;
+            for (JsonNode resource : order.path("resources")) {
+                String name = resource.path("name").asString();
+                shown |= switch (asked.type()) {
+                    case "RESIZE" ->
+                        name.equals(asked.target())
+                                && asked.value().equals(resource.path("flavor").asString());
+                    case "EXTEND_VOLUME" ->
+                        name.equals(asked.target()) && resource.path("sizeGb").asInt() == (Integer) asked.value();
+                    default -> resource.path("kind").asString().equals("volume-snapshot");
+                };
+            }
+            if (!shown) {
+                found.add("operation " + asked.operation() + " (" + asked.type() + ") COMPLETED but order "
+                        + asked.order() + " does not show it: " + order.path("resources"));
             }
         }
         return found;

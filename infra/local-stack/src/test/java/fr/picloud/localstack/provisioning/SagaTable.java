@@ -38,6 +38,40 @@ final class SagaTable {
         return rows;
     }
 
+    /** The day-2 operations' sagas (resize, extend, snapshot...), one per operation. */
+    List<SagaRow> operationSagas() {
+        List<SagaRow> rows = new ArrayList<>();
+        query(
+                "select id, order_id, tenant, status, reason from saga where kind = 'OPERATION'",
+                row -> rows.add(new SagaRow(
+                        row.getObject(1, UUID.class),
+                        row.getObject(2, UUID.class),
+                        row.getString(3),
+                        row.getString(4),
+                        row.getString(5))));
+        return rows;
+    }
+
+    /** The operation sagas' steps: one each, its kind telling the operation (server-resize, volume-snapshot...). */
+    List<StepRow> operationSteps() {
+        List<StepRow> rows = new ArrayList<>();
+        query(
+                "select s.saga_id, s.name, s.kind, s.status from saga_step s join saga g on g.id = s.saga_id"
+                        + " where g.kind = 'OPERATION' and s.kind <> 'project'",
+                row -> rows.add(new StepRow(
+                        row.getObject(1, UUID.class), row.getString(2), row.getString(3), row.getString(4))));
+        return rows;
+    }
+
+    /** How many operation sagas are in each status now. */
+    Map<String, Integer> countOperationsByStatus() {
+        Map<String, Integer> counts = new TreeMap<>();
+        query(
+                "select status, count(*) from saga where kind = 'OPERATION' group by status",
+                row -> counts.put(row.getString(1), row.getInt(2)));
+        return counts;
+    }
+
     List<StepRow> steps() {
         List<StepRow> rows = new ArrayList<>();
         query(
@@ -61,7 +95,7 @@ final class SagaTable {
     List<UUID> activeSagaIds() {
         List<UUID> ids = new ArrayList<>();
         query(
-                "select id from saga where kind = 'PROVISION' and status in ('RUNNING', 'COMPENSATING')",
+                "select id from saga where kind in ('PROVISION', 'OPERATION') and status in ('RUNNING', 'COMPENSATING')",
                 row -> ids.add(row.getObject(1, UUID.class)));
         return ids;
     }

@@ -10,6 +10,7 @@ import fr.picloud.contracts.provisioning.OperationFailed;
 import fr.picloud.contracts.provisioning.ProvisionedResource;
 import fr.picloud.order.offering.application.OfferingReplica;
 import fr.picloud.order.offering.domain.ReplicatedOffering;
+import fr.picloud.order.ordering.domain.EndDate;
 import fr.picloud.order.ordering.domain.Order;
 import fr.picloud.order.ordering.domain.OrderOperation;
 import fr.picloud.order.ordering.domain.OrderStatus;
@@ -63,6 +64,7 @@ public class OperationService {
     private final OrderMessages messages;
     private final TransactionTemplate transaction;
     private final QuantityCeilings ceilings;
+    private final EndDateProperties endDates;
     private final Clock clock;
 
     public OperationService(
@@ -74,6 +76,7 @@ public class OperationService {
             OrderMessages messages,
             TransactionTemplate transaction,
             QuantityCeilings ceilings,
+            EndDateProperties endDates,
             Clock clock) {
         this.orders = orders;
         this.operations = operations;
@@ -83,6 +86,7 @@ public class OperationService {
         this.messages = messages;
         this.transaction = transaction;
         this.ceilings = ceilings;
+        this.endDates = endDates;
         this.clock = clock;
     }
 
@@ -92,8 +96,19 @@ public class OperationService {
      * @param target the name of the order's resource (server, volume or snapshot) it acts on
      * @param flavor RESIZE: the new flavor, one of the offering's
      * @param sizeGb EXTEND_VOLUME: the new size, larger than the volume's
+     * @param endsAt SET_EXPIRY: the order's new end date
      */
-    public record Ask(OperationType type, String target, String flavor, Integer sizeGb) {}
+    public record Ask(OperationType type, String target, String flavor, Integer sizeGb, Instant endsAt) {
+
+        public Ask {
+            // to the second, as the database and every message keep it
+            endsAt = endsAt == null ? null : endsAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        }
+
+        public Ask(OperationType type, String target, String flavor, Integer sizeGb) {
+            this(type, target, flavor, sizeGb, null);
+        }
+    }
 
     /** An operation, and whether an earlier request with the same idempotency key asked for it. */
     public record Requested(OrderOperation operation, boolean replayed) {}
@@ -125,6 +140,15 @@ public class OperationService {
             throw new IllegalTransitionException("order " + order.id() + " is " + order.status()
                     + ": only a completed order's resources can be operated on");
         }
+        if (!ask.type().onCloud()) {
+            return setEnd(caller, order, ask, idempotencyKey, requestHash);
+        }
+        if (ask.target() == null || ask.target().isBlank()) {
+            throw new RuleViolationException(
+                    "a " + ask.type() + " needs its target: the name of the order's "
+                            + ask.type().targetKind(),
+                    "target");
+        }
         operations.openOf(order.id()).ifPresent(open -> {
             throw new IllegalTransitionException("operation " + open.id() + " (" + open.describe() + ") is still "
                     + open.status() + " on this order: one operation at a time");
@@ -148,7 +172,8 @@ public class OperationService {
                         change.sizeGb(),
                         change.monthlyDelta(),
                         caller.subject(),
-                        now),
+                        now,
+                        null),
                 needsApproval);
         OrderOperation operation = requested.operation();
         operations.insert(operation, idempotencyKey, requestHash);
@@ -166,6 +191,44 @@ public class OperationService {
                         .<List<fr.picloud.contracts.Message>>map(List::of)
                         .orElse(List.of()),
                 timeline.subList(known, timeline.size()));
+        return operation;
+    }
+
+    /**
+     * SET_EXPIRY: the order's new end date, within the offering's policy as it is today (the
+     * replica's), taking effect at once; it needs no approval and runs beside an open cloud operation.
+     */
+    private OrderOperation setEnd(Caller caller, Order order, Ask ask, String idempotencyKey, String requestHash) {
+        if (ask.endsAt() == null) {
+            throw new RuleViolationException("a SET_EXPIRY needs the new end date, endsAt", "endsAt");
+        }
+        Integer maxLifetimeDays = offerings
+                .find(order.request().offeringId())
+                .map(ReplicatedOffering::state)
+                .map(OfferingState::maxLifetimeDays)
+                .orElse(null);
+        EndDate.Policy policy = new EndDate.Policy(endDates.minimumNotice(), maxLifetimeDays, order.offeringCode());
+        Instant now = clock.instant();
+        int known = order.timeline().size();
+        List<fr.picloud.contracts.Message> caused = order.setEnd(ask.endsAt(), caller.subject(), policy, now);
+        OrderOperation operation = OrderOperation.done(new OrderOperation.Request(
+                UUID.randomUUID(),
+                order.id(),
+                order.tenant(),
+                ask.type(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                BigDecimal.ZERO,
+                caller.subject(),
+                now,
+                ask.endsAt()));
+        operations.insert(operation, idempotencyKey, requestHash);
+        orders.update(order);
+        List<TimelineEntry> timeline = order.timeline();
+        messages.send(order, caused, timeline.subList(known, timeline.size()));
         return operation;
     }
 
@@ -369,6 +432,7 @@ public class OperationService {
                 yield new Change(null, null, null, null, QuotaAmounts.NONE, delta);
             }
             case STOP, START, REBOOT -> new Change(null, null, null, null, QuotaAmounts.NONE, BigDecimal.ZERO);
+            case SET_EXPIRY -> throw new IllegalStateException("SET_EXPIRY changes no resource");
         };
     }
 

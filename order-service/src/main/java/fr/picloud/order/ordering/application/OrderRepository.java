@@ -32,4 +32,10 @@ public interface OrderRepository {
 
     /** Ids of pending orders whose escalation or expiry deadline is at or before {@code now}. */
     List<UUID> pendingPastDeadline(Instant now);
+
+    /**
+     * Ids of completed orders with an end date for which something is due at {@code now}: the end
+     * itself, or a reminder {@code reminderDays} before it that was not sent yet; earliest end first.
+     */
+    List<UUID> endDatesDue(Instant now, List<Integer> reminderDays);
 }

@@ -4,6 +4,7 @@ import fr.picloud.contracts.Message;
 import fr.picloud.contracts.offering.OfferingState;
 import fr.picloud.order.offering.application.OfferingReplica;
 import fr.picloud.order.offering.domain.ReplicatedOffering;
+import fr.picloud.order.ordering.domain.EndDate;
 import fr.picloud.order.ordering.domain.Order;
 import fr.picloud.order.ordering.domain.OrderRequest;
 import fr.picloud.order.ordering.domain.OrderStatus;
@@ -59,6 +60,7 @@ public class OrderService {
     private final OrderMessages messages;
     private final TransactionTemplate transaction;
     private final QuantityCeilings ceilings;
+    private final EndDateProperties endDates;
     private final Clock clock;
 
     public OrderService(
@@ -71,6 +73,7 @@ public class OrderService {
             OrderMessages messages,
             TransactionTemplate transaction,
             QuantityCeilings ceilings,
+            EndDateProperties endDates,
             Clock clock) {
         this.orders = orders;
         this.operations = operations;
@@ -81,6 +84,7 @@ public class OrderService {
         this.messages = messages;
         this.transaction = transaction;
         this.ceilings = ceilings;
+        this.endDates = endDates;
         this.clock = clock;
     }
 
@@ -120,6 +124,7 @@ public class OrderService {
             throw new InvalidInputException("the parameters do not satisfy the offering's schema", violations);
         }
         Instant now = clock.instant();
+        checkEndDate(request.endsAt(), offering, now);
         OrderPricing pricing = OrderPricing.of(offering, request.parameters(), ceilings, LocalDate.now(clock));
         ApprovalPolicy policy = tenants.policyOf(tenant.id()).orElseThrow();
         Order.Placed placed = Order.place(new Order.Placement(
@@ -227,6 +232,26 @@ public class OrderService {
                     "offeringId");
         }
         return offering.state();
+    }
+
+    /** An order of an offering with a lifetime ceiling carries an end date within it; any end date is ahead enough. */
+    private void checkEndDate(Instant endsAt, OfferingState offering, Instant now) {
+        EndDate.Policy policy = endDatePolicy(offering);
+        if (endsAt == null) {
+            if (policy.required()) {
+                throw new RuleViolationException(
+                        "offering " + offering.code() + " needs an end date (endsAt) at most "
+                                + offering.maxLifetimeDays() + " days ahead, at which the platform decommissions"
+                                + " the order",
+                        "endsAt");
+            }
+            return;
+        }
+        EndDate.check(endsAt, policy, now);
+    }
+
+    EndDate.Policy endDatePolicy(OfferingState offering) {
+        return new EndDate.Policy(endDates.minimumNotice(), offering.maxLifetimeDays(), offering.code());
     }
 
     private static Map<String, Object> parameterSchema(OfferingState offering) {

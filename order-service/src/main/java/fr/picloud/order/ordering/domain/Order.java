@@ -6,6 +6,9 @@ import fr.picloud.contracts.order.DecommissionRequested;
 import fr.picloud.contracts.order.OrderApprovalEscalated;
 import fr.picloud.contracts.order.OrderApproved;
 import fr.picloud.contracts.order.OrderCancelled;
+import fr.picloud.contracts.order.OrderEndDateChanged;
+import fr.picloud.contracts.order.OrderEndReached;
+import fr.picloud.contracts.order.OrderEndReminder;
 import fr.picloud.contracts.order.OrderExpired;
 import fr.picloud.contracts.order.OrderPlaced;
 import fr.picloud.contracts.order.OrderQuote;
@@ -14,6 +17,7 @@ import fr.picloud.contracts.order.ProvisioningRequested;
 import fr.picloud.contracts.provisioning.ProvisionedResource;
 import fr.picloud.platform.domain.IllegalTransitionException;
 import fr.picloud.platform.domain.RuleViolationException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +51,7 @@ public final class Order {
     private OrderStatus status;
     private Instant escalatedAt;
     private List<ProvisionedResource> resources;
+    private EndDate end;
 
     /**
      * The parts of an order fixed when it is placed.
@@ -117,7 +122,8 @@ public final class Order {
             List<String> approvers,
             List<TimelineEntry> timeline,
             Instant escalatedAt,
-            List<ProvisionedResource> resources) {
+            List<ProvisionedResource> resources,
+            EndDate end) {
         this.id = placement.id();
         this.tenant = placement.tenant();
         this.requester = placement.requester();
@@ -136,6 +142,7 @@ public final class Order {
         this.timeline = new ArrayList<>(timeline);
         this.escalatedAt = escalatedAt;
         this.resources = resources;
+        this.end = end;
     }
 
     /**
@@ -143,7 +150,15 @@ public final class Order {
      * policy requires no approval.
      */
     public static Placed place(Placement placement) {
-        Order order = new Order(placement, OrderStatus.PENDING_APPROVAL, List.of(), List.of(), null, null);
+        Instant endsAt = placement.request().endsAt();
+        Order order = new Order(
+                placement,
+                OrderStatus.PENDING_APPROVAL,
+                List.of(),
+                List.of(),
+                null,
+                null,
+                endsAt == null ? null : EndDate.at(endsAt));
         List<Message> messages = new ArrayList<>();
         order.record(
                 placement.placedAt(),
@@ -162,7 +177,8 @@ public final class Order {
                 order.request.parameters(),
                 order.quote,
                 automatic ? OrderStatus.APPROVED.name() : OrderStatus.PENDING_APPROVAL.name(),
-                order.placedBy));
+                order.placedBy,
+                endsAt));
         if (automatic) {
             messages.addAll(order.approveAndProvision(
                     placement.placedAt(),
@@ -182,8 +198,9 @@ public final class Order {
             List<String> approvers,
             List<TimelineEntry> timeline,
             Instant escalatedAt,
-            List<ProvisionedResource> resources) {
-        return new Order(placement, status, approvers, timeline, escalatedAt, resources);
+            List<ProvisionedResource> resources,
+            EndDate end) {
+        return new Order(placement, status, approvers, timeline, escalatedAt, resources, end);
     }
 
     /**
@@ -301,6 +318,84 @@ public final class Order {
         requireStatus("decommissioned", OrderStatus.COMPLETED);
         move(now, by, "DECOMMISSION_REQUESTED", OrderStatus.DECOMMISSIONING, null);
         return List.of(new DecommissionRequested(id, tenant, resources == null ? List.of() : resources));
+    }
+
+    /**
+     * A new end date, asked for by the order's owner (a SET_EXPIRY operation): within the policy at
+     * {@code now}; a later date than the current one is the order's one extension, an earlier one is
+     * always allowed. Reminders start again for the new date.
+     */
+    public List<Message> setEnd(Instant endsAt, String by, EndDate.Policy policy, Instant now) {
+        requireStatus("given a new end date", OrderStatus.COMPLETED);
+        EndDate.check(endsAt, policy, now);
+        Instant previous = end == null ? null : end.at();
+        if (endsAt.equals(previous)) {
+            throw new RuleViolationException("order " + id + " already ends at " + endsAt, "endsAt");
+        }
+        boolean extension = previous != null && endsAt.isAfter(previous);
+        if (extension && end.extended()) {
+            throw new IllegalTransitionException("order " + id + " was extended once already: its end date " + previous
+                    + " can only be brought forward now");
+        }
+        boolean extended = extension || (end != null && end.extended());
+        end = new EndDate(endsAt, extended, null);
+        record(
+                now,
+                by,
+                "END_DATE_SET",
+                status,
+                previous == null
+                        ? "ends at " + endsAt
+                        : (extension ? "extended from " : "brought forward from ") + previous + " to " + endsAt);
+        return List.of(new OrderEndDateChanged(id, tenant, by, endsAt, previous));
+    }
+
+    /**
+     * The reminder due at {@code now}, if any: the smallest threshold (days before the end) already
+     * passed and not yet sent. Thresholds passed together (an end date set 5 days ahead passes 14 and
+     * 7) give one reminder, so nobody receives three at once.
+     */
+    public List<Message> remind(Instant now, List<Integer> thresholdDays) {
+        if (status != OrderStatus.COMPLETED || end == null || !now.isBefore(end.at())) {
+            return List.of();
+        }
+        Integer due = null;
+        for (int days : thresholdDays) {
+            boolean passed = !now.isBefore(end.at().minus(Duration.ofDays(days)));
+            boolean sent = end.remindedDays() != null && end.remindedDays() <= days;
+            if (passed && !sent && (due == null || days < due)) {
+                due = days;
+            }
+        }
+        if (due == null) {
+            return List.of();
+        }
+        end = new EndDate(end.at(), end.extended(), due);
+        int daysLeft = end.daysLeft(now);
+        record(
+                now,
+                TimelineEntry.SYSTEM,
+                "END_REMINDER",
+                status,
+                "ends at " + end.at() + (daysLeft <= 1 ? ", within a day" : ", in " + daysLeft + " days"));
+        return List.of(new OrderEndReminder(id, tenant, requester, end.at(), daysLeft));
+    }
+
+    /** Whether the order reached its end date at {@code now} and is still there to decommission. */
+    public boolean endReached(Instant now) {
+        return status == OrderStatus.COMPLETED && end != null && !now.isBefore(end.at());
+    }
+
+    /** The platform decommissions an order that reached its end date: audited as the system's act. */
+    public List<Message> decommissionAtEnd(Instant now) {
+        if (!endReached(now)) {
+            throw new IllegalTransitionException("order " + id + " has not reached an end date");
+        }
+        record(now, TimelineEntry.SYSTEM, "END_REACHED", status, "its end date " + end.at() + " has come");
+        List<Message> caused = new ArrayList<>();
+        caused.add(new OrderEndReached(id, tenant, end.at()));
+        caused.addAll(decommission(TimelineEntry.SYSTEM, now));
+        return caused;
     }
 
     public boolean decommissioned(Instant now) {
@@ -495,6 +590,11 @@ public final class Order {
 
     public List<ProvisionedResource> resources() {
         return resources;
+    }
+
+    /** When the order ends, or null when it has no end date. */
+    public EndDate end() {
+        return end;
     }
 
     public Placement placement() {

@@ -36,9 +36,11 @@ public final class OrderOperation {
     /**
      * What was asked, fixed when it is requested.
      *
-     * @param target the order's resource it acts on, as the order knew it then
+     * @param target the order's resource it acts on, as the order knew it then; null for SET_EXPIRY,
+     *     which acts on the order itself
      * @param flavor RESIZE: the new flavor, with {@code vcpus} and {@code ramGb} from the offering
      * @param sizeGb EXTEND_VOLUME: the new size
+     * @param endsAt SET_EXPIRY: the new end date
      * @param monthlyDelta what the operation adds to the order's monthly cost (negative when it saves)
      */
     public record Request(
@@ -53,14 +55,19 @@ public final class OrderOperation {
             Integer sizeGb,
             BigDecimal monthlyDelta,
             String requestedBy,
-            Instant requestedAt) {
+            Instant requestedAt,
+            Instant endsAt) {
 
         public Request {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(orderId, "orderId");
             Objects.requireNonNull(tenant, "tenant");
             Objects.requireNonNull(type, "type");
-            Objects.requireNonNull(target, "target");
+            if (type.onCloud()) {
+                Objects.requireNonNull(target, "target");
+            } else {
+                Objects.requireNonNull(endsAt, "endsAt");
+            }
             Objects.requireNonNull(monthlyDelta, "monthlyDelta");
             Objects.requireNonNull(requestedBy, "requestedBy");
             Objects.requireNonNull(requestedAt, "requestedAt");
@@ -95,6 +102,17 @@ public final class OrderOperation {
     public static OrderOperation restore(
             Request request, Status status, String decidedBy, Instant finishedAt, String reason) {
         return new OrderOperation(request, status, decidedBy, finishedAt, reason);
+    }
+
+    /**
+     * An operation that takes effect as it is asked (SET_EXPIRY: order-service's alone, nothing to
+     * approve, nothing sent to the cloud): completed at once.
+     */
+    public static OrderOperation done(Request request) {
+        if (request.type().onCloud()) {
+            throw new IllegalArgumentException(request.type() + " is carried out on the cloud");
+        }
+        return new OrderOperation(request, Status.COMPLETED, TimelineEntry.SYSTEM, request.requestedAt(), null);
     }
 
     /** An approver lets it run; never the one who asked for it. */
@@ -153,6 +171,9 @@ public final class OrderOperation {
 
     /** How the operation reads in its order's timeline: "RESIZE of web-0 to m1.large". */
     public String describe() {
+        if (!request.type().onCloud()) {
+            return request.type() + " to " + request.endsAt();
+        }
         String what = request.type() + " of " + request.target().name();
         return switch (request.type()) {
             case RESIZE -> what + " from " + request.target().flavor() + " to " + request.flavor();

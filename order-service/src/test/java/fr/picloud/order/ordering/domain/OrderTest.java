@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.picloud.contracts.Message;
 import fr.picloud.contracts.offering.ResourceTemplate;
+import fr.picloud.contracts.order.DecommissionRequested;
 import fr.picloud.contracts.order.OrderApprovalEscalated;
 import fr.picloud.contracts.order.OrderApproved;
+import fr.picloud.contracts.order.OrderEndDateChanged;
+import fr.picloud.contracts.order.OrderEndReached;
+import fr.picloud.contracts.order.OrderEndReminder;
 import fr.picloud.contracts.order.OrderExpired;
 import fr.picloud.contracts.order.OrderPlaced;
 import fr.picloud.contracts.order.OrderQuote;
@@ -96,6 +100,100 @@ class OrderTest {
                 .isInstanceOf(OrderExpired.class);
         assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
         assertThat(order.holdsQuota()).isFalse();
+    }
+
+    private static final List<Integer> REMINDERS = List.of(14, 7, 1);
+    private static final EndDate.Policy NINETY_DAYS = new EndDate.Policy(Duration.ofDays(1), 90, "vm-test");
+
+    @Test
+    void reminders_come_once_per_threshold_and_thresholds_passed_together_give_one() {
+        Instant end = PLACED_AT.plus(Duration.ofDays(5));
+        Order order = completed(end);
+
+        List<Message> first = order.remind(PLACED_AT, REMINDERS);
+        assertThat(first)
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        OrderEndReminder.class,
+                        reminder -> assertThat(reminder.daysLeft()).isEqualTo(5));
+        assertThat(order.remind(PLACED_AT.plus(Duration.ofDays(1)), REMINDERS))
+                .as("14 and 7 were passed together: both sent")
+                .isEmpty();
+        assertThat(order.remind(end.minus(Duration.ofHours(23)), REMINDERS))
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        OrderEndReminder.class,
+                        reminder -> assertThat(reminder.daysLeft()).isEqualTo(1));
+        assertThat(order.remind(end.minus(Duration.ofHours(1)), REMINDERS)).isEmpty();
+        assertThat(order.remind(end, REMINDERS))
+                .as("at the end, no reminder: the end")
+                .isEmpty();
+        assertThat(order.endReached(end)).isTrue();
+    }
+
+    @Test
+    void an_end_date_is_extended_once_within_the_policy_and_brought_forward_at_will() {
+        Order order = completed(PLACED_AT.plus(Duration.ofDays(30)));
+        Instant now = PLACED_AT.plus(Duration.ofDays(10));
+
+        assertThatThrownBy(() -> order.setEnd(now.plus(Duration.ofDays(91)), "alice", NINETY_DAYS, now))
+                .isInstanceOf(RuleViolationException.class)
+                .hasMessageContaining("90 days at most");
+        assertThatThrownBy(() -> order.setEnd(now.plus(Duration.ofHours(3)), "alice", NINETY_DAYS, now))
+                .isInstanceOf(RuleViolationException.class)
+                .hasMessageContaining("at least 1 day ahead");
+        assertThat(order.setEnd(now.plus(Duration.ofDays(90)), "alice", NINETY_DAYS, now))
+                .singleElement()
+                .isInstanceOf(OrderEndDateChanged.class);
+        assertThat(order.end().extended()).isTrue();
+        assertThat(order.setEnd(now.plus(Duration.ofDays(89)), "alice", NINETY_DAYS, now))
+                .as("an earlier date is allowed")
+                .hasSize(1);
+        assertThatThrownBy(() -> order.setEnd(now.plus(Duration.ofDays(90)), "alice", NINETY_DAYS, now))
+                .isInstanceOf(IllegalTransitionException.class)
+                .hasMessageContaining("extended once");
+    }
+
+    @Test
+    void at_its_end_the_order_is_decommissioned_by_the_platform() {
+        Instant end = PLACED_AT.plus(Duration.ofDays(3));
+        Order order = completed(end);
+
+        assertThatThrownBy(() -> order.decommissionAtEnd(end.minusSeconds(1)))
+                .isInstanceOf(IllegalTransitionException.class);
+        List<Message> caused = order.decommissionAtEnd(end);
+
+        assertThat(caused)
+                .extracting(Message::getClass)
+                .containsExactly(OrderEndReached.class, DecommissionRequested.class);
+        assertThat(order.status()).isEqualTo(OrderStatus.DECOMMISSIONING);
+        assertThat(order.timeline().getLast().actor()).isEqualTo(TimelineEntry.SYSTEM);
+        assertThat(order.endReached(end.plusSeconds(60))).as("once").isFalse();
+    }
+
+    private static Order completed(Instant endsAt) {
+        Order.Placement placement = placement(0);
+        Order order = Order.place(new Order.Placement(
+                        placement.id(),
+                        placement.tenant(),
+                        placement.requester(),
+                        new OrderRequest(
+                                placement.request().offeringId(),
+                                placement.request().parameters(),
+                                placement.request().costCenter(),
+                                placement.request().justification(),
+                                endsAt),
+                        placement.offeringCode(),
+                        placement.category(),
+                        placement.boundTemplate(),
+                        placement.quote(),
+                        0,
+                        placement.placedAt(),
+                        placement.escalateAt(),
+                        placement.expireAt()))
+                .order();
+        order.complete(List.of(new ProvisionedResource("network", "network", "net-1")), PLACED_AT);
+        return order;
     }
 
     private static Order.Placement placement(int requiredApprovals) {

@@ -103,6 +103,7 @@ class SagaEvents {
                         integer(attribute(resource, "sizeGb")),
                         null,
                         type == OperationType.SNAPSHOT ? step.finishedAt() : null);
+            case SET_EXPIRY -> throw new IllegalStateException("SET_EXPIRY never runs as a saga");
         };
         Boolean running = switch (type) {
             case STOP -> false;

@@ -65,6 +65,9 @@ public final class OperationPlanner {
                 putIfPresent(properties, "sizeGb", request.fromSizeGb());
                 yield ResourceKind.VOLUME_SNAPSHOT;
             }
+            case SET_EXPIRY ->
+                throw new IllegalArgumentException(
+                        "SET_EXPIRY is order-service's own: it changes the order's end date, nothing on the cloud");
         };
         return new StepPlan(
                 stepName(request), kind.wireName(), List.of(SagaPlanner.PROJECT_STEP), Map.of(), properties);

@@ -66,6 +66,9 @@ class OfferingEntity {
     @Column(name = "price_lists")
     String priceLists;
 
+    @Column(name = "max_lifetime_days")
+    Integer maxLifetimeDays;
+
     /** Null until first stored: that is how Spring Data knows to insert without a look-up. */
     @Version
     Long version;

@@ -103,6 +103,7 @@ class OfferingRepositoryAdapter implements OfferingRepository {
         entity.parameterSchema = json.writeValueAsString(details.parameterSchema());
         entity.resourceTemplate = json.writeValueAsString(details.resourceTemplate());
         entity.priceLists = json.writeValueAsString(offering.priceLists());
+        entity.maxLifetimeDays = details.maxLifetimeDays();
     }
 
     private Offering toDomain(OfferingEntity entity) {
@@ -120,7 +121,8 @@ class OfferingRepositoryAdapter implements OfferingRepository {
                 entity.slaTier,
                 entity.offeringVersion,
                 json.readValue(entity.parameterSchema, JSON_OBJECT),
-                json.readValue(entity.resourceTemplate, ResourceTemplate.class));
+                json.readValue(entity.resourceTemplate, ResourceTemplate.class),
+                entity.maxLifetimeDays);
         return Offering.restore(
                 entity.id,
                 details,

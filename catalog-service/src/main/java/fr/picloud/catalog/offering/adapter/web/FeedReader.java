@@ -64,7 +64,8 @@ class FeedReader {
             "ram_gb_hour",
             "volume_gb_month",
             "floating_ip_hour",
-            "setup_fee");
+            "setup_fee",
+            "max_lifetime_days");
 
     /**
      * The longest line (JSON lines) or cell (CSV) of a feed: an offering's schema is at most
@@ -158,6 +159,17 @@ class FeedReader {
             putRate(rates, PriceUnit.VOLUME_GB_MONTH, row.get("volume_gb_month"));
             putRate(rates, PriceUnit.FLOATING_IP_HOUR, row.get("floating_ip_hour"));
             putRate(rates, PriceUnit.SETUP_FEE, row.get("setup_fee"));
+            Integer lifetime;
+            try {
+                lifetime = blank(row.get("max_lifetime_days"))
+                        ? null
+                        : Integer.valueOf(row.get("max_lifetime_days").trim());
+            } catch (NumberFormatException e) {
+                return FeedRow.unreadable(
+                        number,
+                        row.get("code"),
+                        List.of(new Violation("maxLifetimeDays", "max_lifetime_days is not a whole number of days")));
+            }
             List<String> tags = blank(row.get("tags"))
                     ? List.of()
                     : Arrays.asList(row.get("tags").split("\\|"));
@@ -183,7 +195,8 @@ class FeedReader {
                             ? null
                             : json.readValue(row.get("resource_template"), ResourceTemplate.class),
                     rates,
-                    blank(row.get("status")) ? null : row.get("status"));
+                    blank(row.get("status")) ? null : row.get("status"),
+                    lifetime);
             return toRow(number, body);
         } catch (JacksonException e) {
             return FeedRow.unreadable(

@@ -112,7 +112,14 @@ class OfferingController {
             @Schema(
                     description =
                             "provider feeds only: whether the imported offering is orderable (default PUBLISHED); the create call always makes a DRAFT")
-            String status) {
+            String status,
+
+            @Min(1)
+            @Max(3650)
+            @Schema(
+                    description =
+                            "when set, every order carries an end date at most this many days ahead, at which the platform decommissions it (a test environment: 90)")
+            Integer maxLifetimeDays) {
 
         OfferingDetails toDomain() {
             return new OfferingDetails(
@@ -126,7 +133,8 @@ class OfferingController {
                     slaTier,
                     version,
                     parameterSchema,
-                    resourceTemplate);
+                    resourceTemplate,
+                    maxLifetimeDays);
         }
     }
 

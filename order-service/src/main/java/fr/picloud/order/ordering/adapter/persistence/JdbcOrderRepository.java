@@ -4,6 +4,7 @@ import fr.picloud.contracts.offering.ResourceTemplate;
 import fr.picloud.contracts.order.OrderQuote;
 import fr.picloud.contracts.provisioning.ProvisionedResource;
 import fr.picloud.order.ordering.application.OrderRepository;
+import fr.picloud.order.ordering.domain.EndDate;
 import fr.picloud.order.ordering.domain.Order;
 import fr.picloud.order.ordering.domain.OrderRequest;
 import fr.picloud.order.ordering.domain.OrderStatus;
@@ -43,8 +44,9 @@ class JdbcOrderRepository implements OrderRepository {
                         insert into customer_order (id, tenant_id, requester, idempotency_key, request_hash,
                             offering_id, offering_code, category, cost_center, justification, parameters,
                             bound_template, quote, monthly_total, required_approvals, approvers, status, resources,
-                            placed_at, escalate_at, expire_at, escalated_at, updated_at, placed_by)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                            placed_at, escalate_at, expire_at, escalated_at, updated_at, placed_by,
+                            requested_ends_at, ends_at, end_extended, end_reminded_days)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         order.id(),
                         order.tenant(),
@@ -69,7 +71,11 @@ class JdbcOrderRepository implements OrderRepository {
                         timestamp(order.expireAt()),
                         timestamp(order.escalatedAt()),
                         timestamp(lastChange(order)),
-                        order.placedBy())
+                        order.placedBy(),
+                        timestamp(order.request().endsAt()),
+                        timestamp(order.end() == null ? null : order.end().at()),
+                        order.end() != null && order.end().extended(),
+                        order.end() == null ? null : order.end().remindedDays())
                 .update();
         insertTimeline(order, 0);
     }
@@ -78,7 +84,7 @@ class JdbcOrderRepository implements OrderRepository {
     public void update(Order order) {
         jdbc.sql("""
                         update customer_order set status = ?, approvers = ?, resources = ?, escalated_at = ?,
-                            updated_at = ?
+                            updated_at = ?, ends_at = ?, end_extended = ?, end_reminded_days = ?
                         where id = ?""")
                 .params(
                         order.status().name(),
@@ -86,6 +92,9 @@ class JdbcOrderRepository implements OrderRepository {
                         resourcesJson(order),
                         timestamp(order.escalatedAt()),
                         timestamp(lastChange(order)),
+                        timestamp(order.end() == null ? null : order.end().at()),
+                        order.end() != null && order.end().extended(),
+                        order.end() == null ? null : order.end().remindedDays(),
                         order.id())
                 .update();
         int stored = jdbc.sql("select count(*) from order_timeline where order_id = ?")
@@ -162,6 +171,22 @@ class JdbcOrderRepository implements OrderRepository {
                 .list();
     }
 
+    @Override
+    public List<UUID> endDatesDue(Instant now, List<Integer> reminderDays) {
+        return jdbc.sql("""
+                        select id from customer_order
+                        where status = 'COMPLETED' and ends_at is not null
+                          and (ends_at <= :now
+                               or exists (select 1 from unnest(cast(:days as int[])) as threshold(days)
+                                          where ends_at - make_interval(days => threshold.days) <= :now
+                                            and (end_reminded_days is null or end_reminded_days > threshold.days)))
+                        order by ends_at""")
+                .param("now", timestamp(now))
+                .param("days", reminderDays.toArray(Integer[]::new))
+                .query(UUID.class)
+                .list();
+    }
+
     private void insertTimeline(Order order, int from) {
         List<TimelineEntry> timeline = order.timeline();
         for (int seq = from; seq < timeline.size(); seq++) {
@@ -189,6 +214,7 @@ class JdbcOrderRepository implements OrderRepository {
             List<String> approvers,
             Instant escalatedAt,
             List<ProvisionedResource> resources,
+            EndDate end,
             String requestHash) {}
 
     private Order withTimeline(Row row) {
@@ -198,7 +224,8 @@ class JdbcOrderRepository implements OrderRepository {
                 row.approvers(),
                 timeline(row.placement().id()),
                 row.escalatedAt(),
-                row.resources());
+                row.resources(),
+                row.end());
     }
 
     private Row row(ResultSet rs) throws SQLException {
@@ -211,7 +238,8 @@ class JdbcOrderRepository implements OrderRepository {
                         rs.getObject("offering_id", UUID.class),
                         json.readValue(rs.getString("parameters"), JSON_OBJECT),
                         rs.getString("cost_center"),
-                        rs.getString("justification")),
+                        rs.getString("justification"),
+                        instant(rs, "requested_ends_at")),
                 rs.getString("offering_code"),
                 rs.getString("category"),
                 json.readValue(rs.getString("bound_template"), ResourceTemplate.class),
@@ -222,12 +250,16 @@ class JdbcOrderRepository implements OrderRepository {
                 instant(rs, "expire_at"),
                 rs.getString("placed_by"));
         String resources = rs.getString("resources");
+        Instant endsAt = instant(rs, "ends_at");
+        int remindedDays = rs.getInt("end_reminded_days");
+        Integer reminded = rs.wasNull() ? null : remindedDays;
         return new Row(
                 placement,
                 OrderStatus.valueOf(rs.getString("status")),
                 Arrays.asList((String[]) rs.getArray("approvers").getArray()),
                 instant(rs, "escalated_at"),
                 resources == null ? null : json.readValue(resources, RESOURCES),
+                endsAt == null ? null : new EndDate(endsAt, rs.getBoolean("end_extended"), reminded),
                 rs.getString("request_hash"));
     }
 

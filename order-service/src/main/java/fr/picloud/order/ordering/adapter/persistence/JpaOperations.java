@@ -36,8 +36,9 @@ class JpaOperations implements OperationRepository {
         entity.orderId = request.orderId();
         entity.tenantId = request.tenant();
         entity.type = request.type().name();
-        entity.target = request.target().name();
-        entity.targetResource = json.writeValueAsString(request.target());
+        entity.target = request.target() == null ? null : request.target().name();
+        entity.targetResource = request.target() == null ? null : json.writeValueAsString(request.target());
+        entity.endsAt = request.endsAt();
         entity.flavor = request.flavor();
         entity.vcpus = request.vcpus();
         entity.ramGb = request.ramGb();
@@ -102,14 +103,17 @@ class JpaOperations implements OperationRepository {
                         entity.orderId,
                         entity.tenantId,
                         OperationType.valueOf(entity.type),
-                        json.readValue(entity.targetResource, ProvisionedResource.class),
+                        entity.targetResource == null
+                                ? null
+                                : json.readValue(entity.targetResource, ProvisionedResource.class),
                         entity.flavor,
                         entity.vcpus,
                         entity.ramGb,
                         entity.sizeGb,
                         entity.monthlyDelta,
                         entity.requestedBy,
-                        entity.requestedAt),
+                        entity.requestedAt,
+                        entity.endsAt),
                 OrderOperation.Status.valueOf(entity.status),
                 entity.decidedBy,
                 entity.finishedAt,

@@ -59,6 +59,9 @@ class OperationEntity {
 
     String reason;
 
+    @Column(name = "ends_at")
+    Instant endsAt;
+
     @Column(name = "idempotency_key")
     String idempotencyKey;
 

@@ -48,13 +48,15 @@ class OperationController {
      * An operation asked for.
      *
      * @param target the name of the order's server (RESIZE, STOP, START, REBOOT), volume (EXTEND_VOLUME,
-     *     SNAPSHOT) or snapshot (DELETE_SNAPSHOT)
+     *     SNAPSHOT) or snapshot (DELETE_SNAPSHOT); none for SET_EXPIRY
+     * @param endsAt SET_EXPIRY: the order's new end date
      */
     record AskOperation(
             @NotNull OperationType type,
-            @NotBlank @Size(max = 200) String target,
+            @Size(max = 200) String target,
             @Size(max = 100) String flavor,
-            @Min(1) @Max(1_000_000) Integer sizeGb) {}
+            @Min(1) @Max(1_000_000) Integer sizeGb,
+            Instant endsAt) {}
 
     record Decision(@Size(max = 2000) String reason) {}
 
@@ -67,6 +69,7 @@ class OperationController {
             ProvisionedResource resourceBefore,
             String flavor,
             Integer sizeGb,
+            Instant endsAt,
             BigDecimal monthlyDelta,
             String requestedBy,
             Instant requestedAt,
@@ -82,10 +85,11 @@ class OperationController {
                     request.orderId(),
                     request.type(),
                     operation.status(),
-                    request.target().name(),
+                    request.target() == null ? null : request.target().name(),
                     request.target(),
                     request.flavor(),
                     request.sizeGb(),
+                    request.endsAt(),
                     request.monthlyDelta(),
                     request.requestedBy(),
                     request.requestedAt(),
@@ -117,7 +121,11 @@ class OperationController {
                                                                 "{\"type\":\"EXTEND_VOLUME\",\"target\":\"data-0\",\"sizeGb\":50}"),
                                                 @ExampleObject(
                                                         name = "snapshot",
-                                                        value = "{\"type\":\"SNAPSHOT\",\"target\":\"data-0\"}")
+                                                        value = "{\"type\":\"SNAPSHOT\",\"target\":\"data-0\"}"),
+                                                @ExampleObject(
+                                                        name = "extend the end date",
+                                                        value =
+                                                                "{\"type\":\"SET_EXPIRY\",\"endsAt\":\"2027-03-01T00:00:00Z\"}")
                                             })))
     // 201 in the OpenAPI document too (the ResponseEntity sets it)
     @ResponseStatus(HttpStatus.CREATED)
@@ -133,7 +141,7 @@ class OperationController {
                 OrderController.caller(),
                 orderId,
                 idempotencyKey,
-                new OperationService.Ask(body.type(), body.target(), body.flavor(), body.sizeGb()));
+                new OperationService.Ask(body.type(), body.target(), body.flavor(), body.sizeGb(), body.endsAt()));
         OrderOperation operation = requested.operation();
         return ResponseEntity.created(URI.create("/api/v1/orders/" + orderId + "/operations/" + operation.id()))
                 .header("Idempotent-Replayed", Boolean.toString(requested.replayed()))

@@ -53,7 +53,12 @@ class OrderController {
             @NotNull UUID offeringId,
             @NotNull @Size(max = 50) Map<String, Object> parameters,
             @NotBlank @Size(max = 30) String costCenter,
-            @Size(max = 2000) String justification) {}
+            @Size(max = 2000) String justification,
+
+            @io.swagger.v3.oas.annotations.media.Schema(
+                    description = "when the platform decommissions the order by itself (ISO-8601 instant); required,"
+                            + " at most the offering's maxLifetimeDays ahead, when the offering has one")
+            Instant endsAt) {}
 
     record Decision(@Size(max = 2000) String reason) {}
 
@@ -74,7 +79,9 @@ class OrderController {
             List<String> approvers,
             List<ProvisionedResource> resources,
             Instant placedAt,
-            List<TimelineEntry> timeline) {
+            List<TimelineEntry> timeline,
+            Instant endsAt,
+            boolean endExtended) {
 
         static OrderView of(Order order) {
             return new OrderView(
@@ -92,7 +99,9 @@ class OrderController {
                     order.approvers(),
                     order.resources(),
                     order.placedAt(),
-                    order.timeline());
+                    order.timeline(),
+                    order.end() == null ? null : order.end().at(),
+                    order.end() != null && order.end().extended());
         }
     }
 
@@ -118,7 +127,8 @@ class OrderController {
         OrderService.Placement placement = orders.place(
                 caller(),
                 idempotencyKey,
-                new OrderRequest(body.offeringId(), body.parameters(), body.costCenter(), body.justification()));
+                new OrderRequest(
+                        body.offeringId(), body.parameters(), body.costCenter(), body.justification(), body.endsAt()));
         Order order = placement.order();
         return ResponseEntity.created(URI.create("/api/v1/orders/" + order.id()))
                 .header("Idempotent-Replayed", Boolean.toString(placement.replayed()))
