@@ -160,6 +160,24 @@ class PlatformOpenApiTest {
     }
 
     @Test
+    void theDocumentNamesTheIssuerItsTokensComeFromOrNoneWhenTheServiceHasNone() {
+        OpenAPI named = PlatformOpenApi.document("order-service", "1", "http://localhost:9000", Map.of());
+        OpenAPI unnamed = PlatformOpenApi.document("order-service", "1", "", Map.of());
+
+        assertThat(named.getInfo().getDescription())
+                .contains("the OIDC issuer http://localhost:9000 (its discovery document:"
+                        + " http://localhost:9000/.well-known/openid-configuration)");
+        assertThat(unnamed.getInfo().getDescription())
+                .contains(
+                        "the platform's OIDC issuer (its discovery document: <issuer>/.well-known/openid-configuration)");
+        assertThat(unnamed.getComponents()
+                        .getSecuritySchemes()
+                        .get(PlatformOpenApi.BEARER)
+                        .getDescription())
+                .isEqualTo("An access token of the platform's OIDC issuer");
+    }
+
+    @Test
     void theDocumentedVersionIsTheProjectsAsMavenFilteredIt() {
         assertThat(PlatformOpenApiConfiguration.version()).matches("\\d+\\.\\d+\\.\\d+.*");
     }
