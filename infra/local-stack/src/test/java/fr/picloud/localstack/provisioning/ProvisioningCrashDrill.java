@@ -317,6 +317,13 @@ class ProvisioningCrashDrill {
                 .collect(java.util.stream.Collectors.groupingBy(
                         reason -> reason, java.util.TreeMap::new, java.util.stream.Collectors.counting()))
                 .forEach((reason, count) -> summary.add("  compensated x" + count + ": " + reason));
+        operationRows.stream()
+                .filter(row -> row.status().equals("COMPENSATED"))
+                .map(SagaRow::reason)
+                .map(reason -> reason == null ? "?" : reason.replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "<id>"))
+                .collect(java.util.stream.Collectors.groupingBy(
+                        reason -> reason, java.util.TreeMap::new, java.util.stream.Collectors.counting()))
+                .forEach((reason, count) -> summary.add("  operation compensated x" + count + ": " + reason));
         audit.orphans.stream().limit(20).forEach(orphan -> summary.add("  orphan: " + orphan));
         audit.twins.stream().limit(20).forEach(twin -> summary.add("  twin: " + twin));
         audit.missing.stream().limit(20).forEach(gone -> summary.add("  missing: " + gone));
