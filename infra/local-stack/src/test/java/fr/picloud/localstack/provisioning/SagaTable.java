@@ -26,23 +26,28 @@ final class SagaTable {
     }
 
     List<SagaRow> provisionSagas() {
-        List<SagaRow> rows = new ArrayList<>();
-        query(
-                "select id, order_id, tenant, status, reason from saga where kind = 'PROVISION'",
-                row -> rows.add(new SagaRow(
-                        row.getObject(1, UUID.class),
-                        row.getObject(2, UUID.class),
-                        row.getString(3),
-                        row.getString(4),
-                        row.getString(5))));
-        return rows;
+        return sagas("PROVISION");
     }
 
     /** The day-2 operations' sagas (resize, extend, snapshot...), one per operation. */
     List<SagaRow> operationSagas() {
+        return sagas("OPERATION");
+    }
+
+    /** The operation sagas' steps: one each, its kind telling the operation (server-resize, volume-snapshot...). */
+    List<StepRow> operationSteps() {
+        return steps("OPERATION");
+    }
+
+    /** How many operation sagas are in each status now. */
+    Map<String, Integer> countOperationsByStatus() {
+        return countByStatus("OPERATION");
+    }
+
+    private List<SagaRow> sagas(String kind) {
         List<SagaRow> rows = new ArrayList<>();
         query(
-                "select id, order_id, tenant, status, reason from saga where kind = 'OPERATION'",
+                "select id, order_id, tenant, status, reason from saga where kind = '" + kind + "'",
                 row -> rows.add(new SagaRow(
                         row.getObject(1, UUID.class),
                         row.getObject(2, UUID.class),
@@ -52,43 +57,32 @@ final class SagaTable {
         return rows;
     }
 
-    /** The operation sagas' steps: one each, its kind telling the operation (server-resize, volume-snapshot...). */
-    List<StepRow> operationSteps() {
+    private List<StepRow> steps(String kind) {
         List<StepRow> rows = new ArrayList<>();
         query(
                 "select s.saga_id, s.name, s.kind, s.status from saga_step s join saga g on g.id = s.saga_id"
-                        + " where g.kind = 'OPERATION' and s.kind <> 'project'",
+                        + " where g.kind = '" + kind + "' and s.kind <> 'project'",
                 row -> rows.add(new StepRow(
                         row.getObject(1, UUID.class), row.getString(2), row.getString(3), row.getString(4))));
         return rows;
     }
 
-    /** How many operation sagas are in each status now. */
-    Map<String, Integer> countOperationsByStatus() {
+    private Map<String, Integer> countByStatus(String kind) {
         Map<String, Integer> counts = new TreeMap<>();
         query(
-                "select status, count(*) from saga where kind = 'OPERATION' group by status",
+                "select status, count(*) from saga where kind = '" + kind + "' group by status",
                 row -> counts.put(row.getString(1), row.getInt(2)));
         return counts;
     }
 
+    /** The provisioning sagas' steps, but their tenant project's (which no audit counts). */
     List<StepRow> steps() {
-        List<StepRow> rows = new ArrayList<>();
-        query(
-                "select s.saga_id, s.name, s.kind, s.status from saga_step s join saga g on g.id = s.saga_id"
-                        + " where g.kind = 'PROVISION'",
-                row -> rows.add(new StepRow(
-                        row.getObject(1, UUID.class), row.getString(2), row.getString(3), row.getString(4))));
-        return rows;
+        return steps("PROVISION");
     }
 
     /** How many provisioning sagas are in each status now. */
     Map<String, Integer> countByStatus() {
-        Map<String, Integer> counts = new TreeMap<>();
-        query(
-                "select status, count(*) from saga where kind = 'PROVISION' group by status",
-                row -> counts.put(row.getString(1), row.getInt(2)));
-        return counts;
+        return countByStatus("PROVISION");
     }
 
     /** The sagas not over yet: what a kill interrupts. */
