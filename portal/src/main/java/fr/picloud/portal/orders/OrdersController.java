@@ -10,6 +10,7 @@ import fr.picloud.portal.services.OrderClient.Order;
 import fr.picloud.portal.services.ServiceProblem;
 import fr.picloud.portal.web.CurrentUser;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -69,7 +70,7 @@ class OrdersController {
             model.addAttribute(
                     "endSoon",
                     order.status().equals("COMPLETED")
-                            && order.endsAt().isBefore(clock.instant().plus(java.time.Duration.ofDays(14))));
+                            && order.endsAt().isBefore(clock.instant().plus(Duration.ofDays(14))));
         }
         if (order.status().equals("COMPLETED")) {
             Optional<OfferingState> offering = offering(order);

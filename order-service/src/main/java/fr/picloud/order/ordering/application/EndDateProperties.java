@@ -1,5 +1,6 @@
 package fr.picloud.order.ordering.application;
 
+import fr.picloud.order.ordering.domain.EndDate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -27,5 +28,10 @@ public record EndDateProperties(
         if (reminderDays.stream().anyMatch(days -> days < 1)) {
             throw new IllegalArgumentException("reminder days must be at least 1: " + reminderDays);
         }
+    }
+
+    /** What an end date of an order of this offering must respect (its ceiling null: none). */
+    public EndDate.Policy policy(String offeringCode, Integer maxLifetimeDays) {
+        return new EndDate.Policy(minimumNotice, maxLifetimeDays, offeringCode);
     }
 }

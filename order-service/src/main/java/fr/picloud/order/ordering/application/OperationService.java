@@ -207,7 +207,7 @@ public class OperationService {
                 .map(ReplicatedOffering::state)
                 .map(OfferingState::maxLifetimeDays)
                 .orElse(null);
-        EndDate.Policy policy = new EndDate.Policy(endDates.minimumNotice(), maxLifetimeDays, order.offeringCode());
+        EndDate.Policy policy = endDates.policy(order.offeringCode(), maxLifetimeDays);
         Instant now = clock.instant();
         int known = order.timeline().size();
         List<fr.picloud.contracts.Message> caused = order.setEnd(ask.endsAt(), caller.subject(), policy, now);

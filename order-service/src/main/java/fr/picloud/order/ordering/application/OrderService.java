@@ -236,7 +236,7 @@ public class OrderService {
 
     /** An order of an offering with a lifetime ceiling carries an end date within it; any end date is ahead enough. */
     private void checkEndDate(Instant endsAt, OfferingState offering, Instant now) {
-        EndDate.Policy policy = endDatePolicy(offering);
+        EndDate.Policy policy = endDates.policy(offering.code(), offering.maxLifetimeDays());
         if (endsAt == null) {
             if (policy.required()) {
                 throw new RuleViolationException(
@@ -248,10 +248,6 @@ public class OrderService {
             return;
         }
         EndDate.check(endsAt, policy, now);
-    }
-
-    EndDate.Policy endDatePolicy(OfferingState offering) {
-        return new EndDate.Policy(endDates.minimumNotice(), offering.maxLifetimeDays(), offering.code());
     }
 
     private static Map<String, Object> parameterSchema(OfferingState offering) {
