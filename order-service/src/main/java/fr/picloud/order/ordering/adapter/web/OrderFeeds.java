@@ -1,8 +1,10 @@
 package fr.picloud.order.ordering.adapter.web;
 
 import fr.picloud.order.ordering.application.OrderTransitionListener;
+import fr.picloud.order.ordering.application.SagaProgressListener;
 import fr.picloud.order.ordering.domain.Order;
 import fr.picloud.order.ordering.domain.OrderStatus;
+import fr.picloud.order.ordering.domain.SagaProgress;
 import fr.picloud.order.ordering.domain.TimelineEntry;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -40,7 +42,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * and reads the order's state). Open feeds are capped per user and in total (429 above).
  */
 @Component
-class OrderFeeds implements OrderTransitionListener {
+class OrderFeeds implements OrderTransitionListener, SagaProgressListener {
 
     private static final Logger log = LoggerFactory.getLogger(OrderFeeds.class);
 
@@ -80,6 +82,9 @@ class OrderFeeds implements OrderTransitionListener {
     record Transition(
             UUID orderId, String action, OrderStatus from, OrderStatus to, String actor, Instant at, String reason) {}
 
+    /** What a feed sends: a named server-sent event. */
+    private record FeedEvent(String name, String id, Object data) {}
+
     /** A user has as many feeds open as allowed, or the instance has. */
     static final class TooManyFeedsException extends RuntimeException {
 
@@ -101,8 +106,20 @@ class OrderFeeds implements OrderTransitionListener {
     public void transitioned(Order order, TimelineEntry entry) {
         Transition transition = new Transition(
                 order.id(), entry.action(), entry.from(), entry.to(), entry.actor(), entry.at(), entry.reason());
-        byOrder.getOrDefault(order.id(), Set.of()).forEach(subscriber -> subscriber.offer(transition));
-        byTenant.getOrDefault(order.tenant(), Set.of()).forEach(subscriber -> subscriber.offer(transition));
+        FeedEvent event = new FeedEvent(
+                "transition", transition.orderId() + ":" + transition.at().toEpochMilli(), transition);
+        byOrder.getOrDefault(order.id(), Set.of()).forEach(subscriber -> subscriber.offer(event));
+        byTenant.getOrDefault(order.tenant(), Set.of()).forEach(subscriber -> subscriber.offer(event));
+    }
+
+    /** A step of one of the order's sagas moved: its feeds hear of the saga's whole progress (an event {@code progress}). */
+    @Override
+    public void progressed(SagaProgress progress) {
+        FeedEvent event = new FeedEvent(
+                "progress",
+                progress.sagaId() + ":" + progress.updatedAt().toEpochMilli(),
+                SagaProgressView.of(progress));
+        byOrder.getOrDefault(progress.orderId(), Set.of()).forEach(subscriber -> subscriber.offer(event));
     }
 
     /**
@@ -160,7 +177,7 @@ class OrderFeeds implements OrderTransitionListener {
 
         private final String user;
         private final FeedEmitter emitter = new FeedEmitter();
-        private final BlockingQueue<Transition> pending = new ArrayBlockingQueue<>(queueCapacity);
+        private final BlockingQueue<FeedEvent> pending = new ArrayBlockingQueue<>(queueCapacity);
         private final AtomicBoolean ended = new AtomicBoolean();
         private volatile Runnable unlisten = () -> {};
         private volatile Thread sender;
@@ -178,10 +195,10 @@ class OrderFeeds implements OrderTransitionListener {
         }
 
         /** Never blocks: a client a whole queue behind is dropped. */
-        void offer(Transition transition) {
-            if (!ended.get() && !pending.offer(transition)) {
+        void offer(FeedEvent event) {
+            if (!ended.get() && !pending.offer(event)) {
                 dropped.increment();
-                log.info("dropping the live feed of {}: {} transitions not yet read", user, pending.size());
+                log.info("dropping the live feed of {}: {} events not yet read", user, pending.size());
                 end();
             }
         }
@@ -196,16 +213,16 @@ class OrderFeeds implements OrderTransitionListener {
             try {
                 emitter.send(SseEmitter.event().name("subscribed").data("{}", MediaType.APPLICATION_JSON));
                 while (!ended.get()) {
-                    Transition transition = pending.poll(heartbeat.toMillis(), TimeUnit.MILLISECONDS);
-                    if (transition == null) {
+                    FeedEvent event = pending.poll(heartbeat.toMillis(), TimeUnit.MILLISECONDS);
+                    if (event == null) {
                         // finds a client that went away (its slot is freed) and keeps proxies from closing an idle feed
                         emitter.send(SseEmitter.event().comment("heartbeat"));
                         continue;
                     }
                     emitter.send(SseEmitter.event()
-                            .name("transition")
-                            .id(transition.orderId() + ":" + transition.at().toEpochMilli())
-                            .data(transition, MediaType.APPLICATION_JSON));
+                            .name(event.name())
+                            .id(event.id())
+                            .data(event.data(), MediaType.APPLICATION_JSON));
                 }
             } catch (InterruptedException e) {
                 // ended: dropped, closed, or its client went away
