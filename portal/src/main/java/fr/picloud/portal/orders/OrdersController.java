@@ -7,6 +7,7 @@ import fr.picloud.portal.services.CatalogClient;
 import fr.picloud.portal.services.OrderClient;
 import fr.picloud.portal.services.OrderClient.Operation;
 import fr.picloud.portal.services.OrderClient.Order;
+import fr.picloud.portal.services.OrderClient.SagaProgress;
 import fr.picloud.portal.services.ServiceProblem;
 import fr.picloud.portal.web.CurrentUser;
 import java.time.Clock;
@@ -137,9 +138,21 @@ class OrdersController {
                 .forEach(operation -> lastDays.put(operation.id(), EndDateField.lastDay(operation.endsAt())));
         model.addAttribute("operationLastDays", lastDays);
         model.addAttribute("me", CurrentUser.name());
+        // the saga at work now, or the last one: what the order's page shows step by step
+        List<SagaProgress> sagas = progressOf(order);
+        model.addAttribute("saga", sagas.isEmpty() ? null : sagas.getLast());
         model.addAttribute(
                 "settled",
                 SETTLED.contains(order.status()) && operations.stream().noneMatch(OrdersController::open));
+    }
+
+    /** The order's sagas; without them (order-service could not say) the page shows the rest. */
+    private List<SagaProgress> progressOf(Order order) {
+        try {
+            return orders.progress(order.id());
+        } catch (ServiceProblem | ResourceAccessException unavailable) {
+            return List.of();
+        }
     }
 
     private List<Operation> operationsOf(Order order) {

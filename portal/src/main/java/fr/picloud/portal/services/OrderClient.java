@@ -107,6 +107,26 @@ public class OrderClient {
                 .body(Placed.class);
     }
 
+    /** A step of one of an order's sagas, as order-service heard of it from provisioning. */
+    public record SagaStep(String name, String state, int attempt, Long durationMs, String resource, String reason) {}
+
+    /** One saga of an order (building it, a day-2 operation, taking it down) and its steps in order. */
+    public record SagaProgress(
+            UUID sagaId,
+            String kind,
+            String phase,
+            List<SagaStep> steps,
+            int done,
+            Instant startedAt,
+            Instant updatedAt) {}
+
+    /** The order's sagas, the first started first. */
+    public List<SagaProgress> progress(UUID orderId) {
+        return Problems.raise(
+                        http.get().uri("/api/v1/orders/{id}/progress", orderId).retrieve())
+                .body(new ParameterizedTypeReference<List<SagaProgress>>() {});
+    }
+
     public Order get(UUID id) {
         return Problems.raise(http.get().uri("/api/v1/orders/{id}", id).retrieve())
                 .body(Order.class);

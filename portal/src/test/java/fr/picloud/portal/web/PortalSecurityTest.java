@@ -122,6 +122,7 @@ class PortalSecurityTest {
         mvc.perform(get("/dsfr/dsfr.min.css")).andExpect(status().isOk());
         mvc.perform(get("/dsfr/fonts/Marianne-Regular.woff2")).andExpect(status().isOk());
         mvc.perform(get("/webjars/htmx.org/dist/htmx.min.js")).andExpect(status().isOk());
+        mvc.perform(get("/webjars/htmx-ext-sse/sse.js")).andExpect(status().isOk());
     }
 
     @ParameterizedTest
@@ -133,6 +134,7 @@ class PortalSecurityTest {
                 "/finance",
                 "/orders/" + SOME_ORDER,
                 "/orders/" + SOME_ORDER + "/decommission",
+                "/orders/" + SOME_ORDER + "/live",
                 "/migration",
                 "/ops/sagas/" + SOME_ORDER,
                 "/ops/orders/" + SOME_ORDER,

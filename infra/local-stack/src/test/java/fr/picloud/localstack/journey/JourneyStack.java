@@ -152,6 +152,11 @@ final class JourneyStack implements AutoCloseable {
     }
 
     /** Where a browser opens the portal. */
+    /** The local token issuer, where the portal's users sign in. */
+    URI issuer() {
+        return issuer;
+    }
+
     URI portal() {
         return services.get(PiCloudService.PORTAL).portalUri();
     }

@@ -46,6 +46,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The portal in a real browser (Debian's headless Chromium) over the whole stack: agent-police signs in
@@ -169,6 +170,9 @@ class PortalJourneyIT {
                 .click();
         waitFor(approver, PAGE, "the page").until(ExpectedConditions.presenceOfElementLocated(By.id("decided")));
         approver.get(portal.resolve("/orders/" + order).toString());
+        ((JavascriptExecutor) approver)
+                .executeScript("window.sseMessages = 0;"
+                        + " document.addEventListener('htmx:sseMessage', () => window.sseMessages++)");
 
         // the order's page follows the saga without a reload
         waitFor(approver, PROVISIONING, "order " + order + " COMPLETED on its page")
@@ -177,6 +181,18 @@ class PortalJourneyIT {
                 .extracting(WebElement::getText)
                 .anySatisfy(row -> assertThat(row).contains("server"))
                 .anySatisfy(row -> assertThat(row).contains("floating-ip"));
+        // each step of the saga, as provisioning reported it, heard over the order's live feed
+        waitFor(approver, PROVISIONING, "the build's steps all done on order " + order + "'s page")
+                .until(driver -> !driver.findElements(
+                                By.cssSelector("#saga[data-kind='PROVISION'][data-phase='COMPLETED']"))
+                        .isEmpty());
+        assertThat(approver.findElements(By.cssSelector("#steps tbody tr")))
+                .as("the build's steps")
+                .hasSizeGreaterThan(2)
+                .allSatisfy(row -> assertThat(row.getAttribute("data-state")).isEqualTo("DONE"));
+        assertThat(((Number) ((JavascriptExecutor) approver).executeScript("return window.sseMessages")).intValue())
+                .as("events the page heard on the order's live feed (server-sent events) while it moved")
+                .isPositive();
         screenshot(approver, "portal-order-completed");
         accessible(approver, "order completed");
 
@@ -255,6 +271,16 @@ class PortalJourneyIT {
         waitFor(agent, PROVISIONING, "order " + order + " DECOMMISSIONED on its page")
                 .until(driver -> "DECOMMISSIONED".equals(status(driver)));
 
+        // a session that ended (idle 30 min, or the portal restarted) and the issuer's with it: the agent
+        // signs in again and lands on the page asked for, not on the home page
+        agent.manage().deleteAllCookies();
+        agent.get(stack.issuer().resolve("/.well-known/openid-configuration").toString());
+        agent.manage().deleteAllCookies();
+        signIn(agent, "agent-police", "/orders/" + order);
+        assertThat(status(agent))
+                .as("the page asked for, after signing in again")
+                .isEqualTo("DECOMMISSIONED");
+
         // ops: the platform's events, the consumers' lag, and the order's timeline across the services
         WebDriver ops = browser("ops");
         signIn(ops, "ops", "/ops");
@@ -275,6 +301,52 @@ class PortalJourneyIT {
                 .as("the order's timeline across the services")
                 .contains("picloud.order.placed", "picloud.order.approved", "picloud.order.decommission-requested");
         accessible(ops, "order timeline");
+
+        // ops takes a saga in hand: an order whose build fails (the floating IP refused) and whose undo
+        // cannot delete its server (the emulator refuses every delete) ends COMPENSATION_FAILED; once the
+        // cloud is well again, ops retries it from the page and it ends COMPENSATED
+        api("PUT", stack.endpoints().emulator(), "/_emulator/faults", null, """
+                {"createFailures": {"floatingip": {"count": 1, "status": 400}}, "deleteFailures": {"server": 1000}}""");
+        JsonNode built =
+                JSON.readTree(api("GET", stack.endpoints().orders(), "/api/v1/orders/" + order, "agent-police", null));
+        ObjectNode again = JSON.createObjectNode()
+                .put("offeringId", built.path("offeringId").asString())
+                .put("costCenter", "POL-001")
+                .put("justification", "portal journey: a build whose undo fails");
+        again.set("parameters", built.path("parameters"));
+        UUID failing = UUID.fromString(JSON.readTree(
+                        api("POST", stack.endpoints().orders(), "/api/v1/orders", "agent-police", again.toString()))
+                .path("id")
+                .asString());
+        api("POST", stack.endpoints().orders(), "/api/v1/orders/" + failing + "/approve", "approver-police", "{}");
+        ops.get(portal.resolve("/ops").toString());
+        waitFor(ops, PROVISIONING, "order " + failing + "'s saga COMPENSATION_FAILED among the sagas to take in hand")
+                .until(driver -> {
+                    driver.navigate().refresh();
+                    return !driver.findElements(By.cssSelector(
+                                    "#attention tr[data-status='COMPENSATION_FAILED'] a[href='/ops/orders/" + failing
+                                            + "']"))
+                            .isEmpty();
+                });
+        api("DELETE", stack.endpoints().emulator(), "/_emulator/faults", null, null);
+        ops.findElement(By.xpath("//a[@href='/ops/orders/" + failing + "']/ancestor::tr//a[contains(@class,'retry')]"))
+                .click();
+        waitFor(ops, PAGE, "the retry's confirmation")
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("confirm")));
+        accessible(ops, "retry confirmation");
+        ops.findElement(By.id("confirm")).click();
+        waitFor(ops, PAGE, "the saga's page saying the retry was asked for")
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("acted")));
+        waitFor(ops, PROVISIONING, "order " + failing + "'s saga COMPENSATED after the retry")
+                .until(driver -> {
+                    driver.navigate().refresh();
+                    return "COMPENSATED"
+                            .equals(driver.findElement(By.id("saga-status")).getAttribute("data-status"));
+                });
+        assertThat(ops.findElements(By.cssSelector("#remaining li")))
+                .as("what the saga still holds")
+                .isEmpty();
+        screenshot(ops, "portal-ops-retried");
 
         // the migration team: the portfolio's progress, the plan's waves as a chart, the assessments
         WebDriver lead = browser("migration");
@@ -415,6 +487,28 @@ class PortalJourneyIT {
      * Orders agent-police placed: the tenant's other orders (a migration wave's, requested by
      * migration-service, may still arrive from the demo's story) are not the double click's.
      */
+    /** One call to a service's API, as {@code account} (a token from the issuer) or without a token; a 2xx or the test fails. */
+    private static String api(String method, URI base, String path, String account, String json)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .method(
+                        method,
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", UUID.randomUUID().toString());
+        if (account != null) {
+            request.header(
+                    "Authorization",
+                    "Bearer " + new IssuerClient(stack.endpoints().issuer()).mint(account));
+        }
+        HttpResponse<String> response =
+                HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode())
+                .as(method + " " + path + ": " + response.body())
+                .isBetween(200, 299);
+        return response.body();
+    }
+
     private static long orderCount() throws IOException, InterruptedException {
         DemoEndpoints at = stack.endpoints();
         HttpRequest request = HttpRequest.newBuilder(at.orders().resolve("/api/v1/orders?size=100"))
