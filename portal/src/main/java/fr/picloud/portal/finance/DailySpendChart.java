@@ -52,7 +52,8 @@ public record DailySpendChart(
     static final int RIGHT = 16;
     static final int TOP = 16;
     static final int BOTTOM = 36;
-    static final int GRID_LINES = 4;
+    /** At most this many grid lines above the lowest one. */
+    static final int GRID_LINES = 5;
     /** A budget beyond this many times the spend's scale is not drawn. */
     static final int BUDGET_REACH = 2;
 
@@ -165,8 +166,11 @@ public record DailySpendChart(
         return amounts.contains(null) ? null : amounts.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
-    /** The amounts up the plot: from the lowest (zero unless credits exceed charges) to a round top. */
-    private record Scale(BigDecimal low, BigDecimal step) {
+    /**
+     * The amounts up the plot, from the lowest (zero unless credits exceed charges) to a round top
+     * just above the highest, in at most {@link #GRID_LINES} round steps.
+     */
+    private record Scale(BigDecimal low, BigDecimal step, int lines) {
 
         static Scale of(BigDecimal lowest, BigDecimal highest) {
             BigDecimal span = highest.subtract(lowest);
@@ -174,14 +178,19 @@ public record DailySpendChart(
                     span.signum() == 0
                             ? BigDecimal.ONE
                             : span.divide(BigDecimal.valueOf(GRID_LINES), 10, RoundingMode.CEILING));
-            BigDecimal low = lowest.signum() == 0
-                    ? BigDecimal.ZERO
-                    : lowest.divide(step, 0, RoundingMode.FLOOR).multiply(step);
-            // the top grid line must reach the highest amount
-            while (low.add(step.multiply(BigDecimal.valueOf(GRID_LINES))).compareTo(highest) < 0) {
+            while (true) {
+                BigDecimal low = lowest.divide(step, 0, RoundingMode.FLOOR).multiply(step);
+                int lines = Math.max(
+                        1,
+                        highest.subtract(low)
+                                .divide(step, 0, RoundingMode.CEILING)
+                                .intValue());
+                if (lines <= GRID_LINES) {
+                    return new Scale(low, step, lines);
+                }
+                // flooring the lowest amount took a step more than the span needs
                 step = roundStep(step.multiply(BigDecimal.valueOf(1.01)));
             }
-            return new Scale(low, step);
         }
 
         /** The smallest of 1, 2 or 5 times a power of ten at or above the raw step. */
@@ -200,7 +209,7 @@ public record DailySpendChart(
 
         int y(BigDecimal amount) {
             int plotHeight = HEIGHT - TOP - BOTTOM;
-            BigDecimal top = step.multiply(BigDecimal.valueOf(GRID_LINES));
+            BigDecimal top = step.multiply(BigDecimal.valueOf(lines));
             return TOP
                     + plotHeight
                     - amount.subtract(low)
@@ -211,7 +220,7 @@ public record DailySpendChart(
 
         List<Level> ticks() {
             List<Level> levels = new ArrayList<>();
-            for (int line = 0; line <= GRID_LINES; line++) {
+            for (int line = 0; line <= lines; line++) {
                 BigDecimal amount = low.add(step.multiply(BigDecimal.valueOf(line)));
                 levels.add(new Level(y(amount), amount));
             }

@@ -86,6 +86,15 @@ class DailySpendChartTest {
     }
 
     @Test
+    void the_scale_stops_at_the_round_step_just_above_the_highest_amount() {
+        DailySpendChart chart = DailySpendChart.of(DECEMBER, days(5, "40"), new BigDecimal("2104.50"), null);
+
+        assertThat(chart.amounts())
+                .extracting(level -> level.amount().stripTrailingZeros().toPlainString())
+                .containsExactly("0", "500", "1000", "1500", "2000", "2500");
+    }
+
+    @Test
     void the_budget_is_drawn_within_twice_the_spend_and_only_said_beyond() {
         DailySpendChart near =
                 DailySpendChart.of(DECEMBER, days(14, "10"), new BigDecimal("310"), new BigDecimal("500"));
@@ -140,6 +149,8 @@ class DailySpendChartTest {
         assertThat(chart.amounts().getLast().amount()).isGreaterThanOrEqualTo(new BigDecimal("60"));
         assertThat(chart.points()).allSatisfy(point -> assertThat(point.y()).isBetween(DailySpendChart.TOP, BASELINE));
         assertThat(nothing.points()).allSatisfy(point -> assertThat(point.y()).isEqualTo(BASELINE));
-        assertThat(nothing.amounts()).hasSize(5);
+        assertThat(nothing.amounts())
+                .extracting(level -> level.amount().stripTrailingZeros().toPlainString())
+                .containsExactly("0", "1");
     }
 }
