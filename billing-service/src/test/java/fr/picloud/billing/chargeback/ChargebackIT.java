@@ -19,7 +19,9 @@ import fr.picloud.contracts.offering.OfferingPublished;
 import fr.picloud.contracts.offering.PriceUnit;
 import fr.picloud.contracts.order.OperationType;
 import fr.picloud.contracts.provisioning.ProvisionedResource;
+import fr.picloud.platform.test.ApiClient;
 import fr.picloud.platform.test.MutableClock;
+import fr.picloud.platform.test.TestTokens;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -424,6 +426,110 @@ class ChargebackIT {
                 .containsExactly(80, 100);
         assertThat(published.getFirst().path("period").asString()).isEqualTo("2025-10");
         assertThat(published.getFirst().path("projected").decimalValue()).isEqualByComparingTo("161.75");
+    }
+
+    @Test
+    void a_month_s_days_sum_to_its_statement_to_the_cent() {
+        String directorate = juneAndJulyUsage().directorate();
+        JsonNode statement = world.statement(directorate, "2024-06");
+
+        JsonNode daily = dailyOk("2024-06", directorate, FINANCE);
+
+        List<JsonNode> days = daily.path("days").valueStream().toList();
+        assertThat(days).hasSize(30);
+        assertThat(days.getFirst().path("date").asString()).isEqualTo("2024-06-01");
+        assertThat(days.get(2).path("amount").decimalValue())
+                .as("the 3rd: the setup fees and the first hours")
+                .isGreaterThan(new BigDecimal("25"));
+        assertThat(days.get(1).path("amount").decimalValue()).isZero();
+        BigDecimal sum =
+                days.stream().map(day -> day.path("amount").decimalValue()).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal total = statement.path("total").decimalValue();
+        assertThat(sum).isEqualByComparingTo(total);
+        assertThat(days.getLast().path("cumulative").decimalValue()).isEqualByComparingTo(total);
+        assertThat(daily.path("total").decimalValue()).isEqualByComparingTo(total);
+        assertThat(daily.path("zone").asString()).isEqualTo("Europe/Paris");
+        assertThat(daily.path("tenants").findValuesAsString("tenant")).containsExactly(directorate);
+        assertThat(daily.path("tenants").path(0).path("total").decimalValue()).isEqualByComparingTo(total);
+    }
+
+    @Test
+    void the_current_month_s_days_run_to_today() {
+        String directorate = juneAndJulyUsage().directorate();
+        JsonNode daily = dailyOk("2024-07", directorate, FINANCE);
+
+        assertThat(daily.path("status").asString()).isEqualTo("OPEN");
+        assertThat(daily.path("days").findValuesAsString("date")).hasSize(10).endsWith("2024-07-10");
+        assertThat(daily.path("total").decimalValue())
+                .isEqualByComparingTo(
+                        world.statement(directorate, "2024-07").path("total").decimalValue());
+    }
+
+    @Test
+    void a_user_of_another_tenant_sees_no_daily_series_of_it() {
+        Tenancy tenancy = juneAndJulyUsage();
+        String ministry = tenancy.ministry();
+        String directorate = tenancy.directorate();
+        String sibling = unique("dir");
+        world.tenant(BillingWorld.directorate(sibling, ministry, "50000"));
+        String siblingAgent = TestTokens.token("agent-" + sibling, sibling, "agent");
+        String own = TestTokens.token("agent-" + directorate, directorate, "agent");
+        String ministryUser = TestTokens.token("agent-" + ministry, ministry, "agent");
+
+        assertThat(daily("2024-06", directorate, siblingAgent).status())
+                .as("another directorate's series")
+                .isEqualTo(404);
+        assertThat(daily("2024-06", null, siblingAgent).json().path("tenants").findValuesAsString("tenant"))
+                .as("an unfiltered series shows a directorate its own tenant only")
+                .doesNotContain(directorate);
+        assertThat(daily("2024-06", null, siblingAgent).json().path("total").decimalValue())
+                .isZero();
+        assertThat(daily("2024-06", directorate, own).status()).isEqualTo(200);
+        assertThat(dailyOk("2024-06", null, ministryUser).path("tenants").findValuesAsString("tenant"))
+                .as("a ministry sees its directorates'")
+                .contains(directorate);
+    }
+
+    private record Tenancy(String ministry, String directorate) {}
+
+    /**
+     * A ministry and its directorate on 10 July 2024: a server from 3 June 10:00:07 UTC and a volume
+     * still running (amounts that do not divide evenly over the days), another server from 20 June to
+     * 4 July; each order's setup fee on the day it completed.
+     */
+    private Tenancy juneAndJulyUsage() {
+        clock.set(Instant.parse("2024-07-10T12:00:00Z"));
+        String ministry = unique("min");
+        String directorate = unique("dir");
+        world.tenant(BillingWorld.ministry(ministry, "900000"));
+        world.tenant(BillingWorld.directorate(directorate, ministry, "50000"));
+        UUID order = UUID.randomUUID();
+        Instant ready = Instant.parse("2024-06-03T10:00:07Z");
+        world.tell(placed(order, directorate, offering, "CC-1"));
+        world.tell(completed(
+                order,
+                directorate,
+                offering,
+                ready,
+                server(unique("srv"), 3, 7, ready),
+                volume(unique("vol"), 70, ready)));
+        UUID other = UUID.randomUUID();
+        Instant later = Instant.parse("2024-06-20T21:43:00Z");
+        world.tell(placed(other, directorate, offering, "CC-2"));
+        world.tell(completed(other, directorate, offering, later, server(unique("srv"), 1, 2, later)));
+        world.tell(decommissioned(other, directorate, Instant.parse("2024-07-04T06:00:00Z")));
+        return new Tenancy(ministry, directorate);
+    }
+
+    private ApiClient.Response daily(String period, String tenant, String token) {
+        return world.api.get(
+                "/api/v1/chargeback/" + period + "/daily" + (tenant == null ? "" : "?tenant=" + tenant), token);
+    }
+
+    private JsonNode dailyOk(String period, String tenant, String token) {
+        ApiClient.Response response = daily(period, tenant, token);
+        assertThat(response.status()).as(response.raw().body()).isEqualTo(200);
+        return response.json();
     }
 
     private List<Integer> alerts(String tenant) {

@@ -13,7 +13,15 @@ class SpendChartTest {
 
     private static Statement statement(String tenant, String total) {
         return new Statement(
-                tenant, tenant.toUpperCase(), "mi", "2026-12", "OPEN", "EUR", new BigDecimal(total), List.of());
+                tenant,
+                tenant.toUpperCase(),
+                "mi",
+                "2026-12",
+                "OPEN",
+                "EUR",
+                new BigDecimal(total),
+                List.of(),
+                List.of());
     }
 
     private static Spend spend(String tenant, String spent, String projected, String budget, String percent) {

@@ -132,6 +132,8 @@ class PortalSecurityTest {
                 "/orders",
                 "/approvals",
                 "/finance",
+                "/finance/2026-12/police",
+                "/finance/2026-12/police/lines/" + SOME_ORDER,
                 "/orders/" + SOME_ORDER,
                 "/orders/" + SOME_ORDER + "/decommission",
                 "/orders/" + SOME_ORDER + "/live",
@@ -165,6 +167,8 @@ class PortalSecurityTest {
                 "/ops",
                 "/migration",
                 "/finance",
+                "/finance/2026-12/police",
+                "/finance/2026-12/police/lines/" + SOME_ORDER,
                 "/approvals",
                 "/ops/sagas/" + SOME_ORDER + "/retry",
                 "/admin/tenants"
@@ -173,6 +177,14 @@ class PortalSecurityTest {
         mvc.perform(get(page).with(oidcLogin().authorities(new SimpleGrantedAuthority("ROLE_agent"))))
                 .andExpect(status().isForbidden())
                 .andExpect(forwardedUrl("/denied"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/finance/december/police", "/finance/2026-12/police/lines/not-a-line"})
+    void an_unreadable_month_or_line_is_the_404_page_without_asking_billing(String page) throws Exception {
+        mvc.perform(get(page).with(everyRole()))
+                .andExpect(status().isNotFound())
+                .andExpect(content().string(containsString("Page introuvable")));
     }
 
     @Test

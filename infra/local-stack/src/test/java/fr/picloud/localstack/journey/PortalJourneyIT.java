@@ -207,6 +207,9 @@ class PortalJourneyIT {
         assertThat(finance.findElements(By.cssSelector("#spend-chart g[data-tenant='police'] rect.portal-spent")))
                 .as("police's spend drawn in the month's chart")
                 .hasSize(1);
+        assertThat(finance.findElements(By.cssSelector("#daily-chart circle.portal-day")))
+                .as("the month's spend drawn day by day, up to today")
+                .hasSize(LocalDate.now(ZoneId.of("Europe/Paris")).getDayOfMonth());
         screenshot(finance, "portal-finance");
         accessible(finance, "finance");
         String csv = (String) ((JavascriptExecutor) finance)
@@ -214,6 +217,27 @@ class PortalJourneyIT {
                         "fetch(arguments[0]).then(r => r.text()).then(arguments[arguments.length - 1])",
                         finance.findElement(By.id("chargeback-csv")).getAttribute("href"));
         assertThat(csv).contains(order.toString());
+
+        // from police's statement to the order's line, its explanation and the order it names
+        finance.findElement(By.cssSelector("#statements tr[data-tenant='police'] a.statement-link"))
+                .click();
+        By orderLine = By.cssSelector("#statement-lines tr[data-order='" + order + "'] a.line-link");
+        waitFor(finance, PAGE, "the order's lines on police's statement").until(driver -> {
+            driver.navigate().refresh();
+            return !driver.findElements(orderLine).isEmpty();
+        });
+        screenshot(finance, "portal-finance-statement");
+        accessible(finance, "finance statement");
+        finance.findElement(orderLine).click();
+        waitFor(finance, PAGE, "the line's explanation")
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("line-order-id")));
+        assertThat(finance.findElement(By.id("line-order-id")).getText())
+                .as("the order the line charges")
+                .isEqualTo(order.toString());
+        assertThat(finance.findElement(By.id("line-order-link")).getAttribute("href"))
+                .endsWith("/orders/" + order);
+        screenshot(finance, "portal-finance-line");
+        accessible(finance, "finance statement line");
 
         // day 2: the agent stops one of the order's servers from its page and watches the operation end
         agent.get(portal.resolve("/orders/" + order).toString());

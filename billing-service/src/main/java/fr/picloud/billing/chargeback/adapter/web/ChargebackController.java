@@ -4,6 +4,7 @@ import fr.picloud.billing.chargeback.application.Chargebacks;
 import fr.picloud.billing.chargeback.application.StatementStore;
 import fr.picloud.billing.chargeback.application.UsageSource;
 import fr.picloud.billing.chargeback.domain.Chargeback;
+import fr.picloud.billing.chargeback.domain.DailySpend;
 import fr.picloud.billing.chargeback.domain.Rater;
 import fr.picloud.billing.chargeback.domain.Spend;
 import fr.picloud.billing.chargeback.domain.Statement;
@@ -117,7 +118,7 @@ class ChargebackController {
         static StatementView of(Statement statement, TenantTree tenants) {
             return new StatementView(
                     statement.tenant(),
-                    tenants.find(statement.tenant()).map(TenantTree.Node::name).orElse(null),
+                    nameOf(tenants, statement.tenant()),
                     tenants.ministryOf(statement.tenant()),
                     statement.period(),
                     statement.closed() ? "CLOSED" : "OPEN",
@@ -235,6 +236,52 @@ class ChargebackController {
         return csv(
                 StatementCsv.write(filtered(result, costCenter), result.tenants(), Rater.CURRENCY),
                 "chargeback-" + period + (tenant == null ? "" : "-" + tenant) + ".csv");
+    }
+
+    /**
+     * @param zone the time zone of the days (the billing period's)
+     * @param total the visible statements' total, which the days sum to
+     * @param days the visible tenants' days together
+     */
+    record DailySpendView(
+            String period,
+            String status,
+            String currency,
+            Instant asOf,
+            String zone,
+            BigDecimal total,
+            List<DailySpend.Day> days,
+            List<TenantDaysView> tenants) {}
+
+    record TenantDaysView(String tenant, String name, BigDecimal total, List<DailySpend.Day> days) {}
+
+    @GetMapping("/chargeback/{period}/daily")
+    @Operation(
+            operationId = "getDailySpend",
+            summary = "The month's spend day by day, with its running total, for the visible tenants together and each",
+            description =
+                    "Derived from the chargeback's statement lines: a time-based line spread over the days of its usage"
+                            + " interval in proportion to its seconds in each, a setup fee on the day it fell due, an"
+                            + " adjustment of a closed month on the first day. Days are the billing time zone's"
+                            + " (Europe/Paris), up to today for the current month; they sum to the statements' total to"
+                            + " the cent. Same visibility as the chargeback.")
+    DailySpendView daily(@PathVariable String period, @RequestParam(required = false) String tenant) {
+        Chargebacks.Result result = visibleChargeback(period, tenant);
+        Chargeback chargeback = result.chargeback();
+        List<Statement> statements = filtered(result, null);
+        DailySpend spend = DailySpend.of(chargebacks.period(period), statements, result.asOf());
+        return new DailySpendView(
+                chargeback.period(),
+                chargeback.closed() ? "CLOSED" : "OPEN",
+                Rater.CURRENCY,
+                result.asOf(),
+                chargebacks.zone().getId(),
+                spend.total(),
+                spend.days(),
+                spend.tenants().stream()
+                        .map(days -> new TenantDaysView(
+                                days.tenant(), nameOf(result.tenants(), days.tenant()), days.total(), days.days()))
+                        .toList());
     }
 
     // ---- statements ----------------------------------------------------------------------------
@@ -442,6 +489,10 @@ class ChargebackController {
                         result.chargeback().period(),
                         result.chargeback().closed(),
                         List.of()));
+    }
+
+    private static String nameOf(TenantTree tenants, String tenant) {
+        return tenants.find(tenant).map(TenantTree.Node::name).orElse(null);
     }
 
     private static boolean isFinance() {
