@@ -1,9 +1,12 @@
 package fr.picloud.portal.ops;
 
+import fr.picloud.portal.services.EventStreams;
 import fr.picloud.portal.services.OpsClient;
 import fr.picloud.portal.services.OpsClient.EventFilter;
 import fr.picloud.portal.services.OpsClient.Saga;
 import fr.picloud.portal.services.ServiceProblem;
+import fr.picloud.portal.web.EventStreamRelay;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +14,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.annotation.RegisteredOAuth2AuthorizedClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,6 +25,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -35,9 +43,11 @@ class OpsController {
     static final int EVENTS = 50;
 
     private final OpsClient ops;
+    private final EventStreams streams;
 
-    OpsController(OpsClient ops) {
+    OpsController(OpsClient ops, EventStreams streams) {
         this.ops = ops;
+        this.streams = streams;
     }
 
     @GetMapping("/ops")
@@ -70,6 +80,22 @@ class OpsController {
         events(type, tenant, orderId, model, unavailable);
         model.addAttribute("unavailable", unavailable);
         return "ops :: events";
+    }
+
+    /**
+     * The platform's events as they are stored, for the page's list: ops-service's stream with the user's
+     * token, each event renamed {@code platform-event} (ops-service names them by their type), so that the
+     * page fetches its list again at each one.
+     */
+    @GetMapping(path = "/ops/events/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    ResponseEntity<StreamingResponseBody> liveEvents(
+            @RequestParam(required = false) String type,
+            @RequestParam(required = false) String tenant,
+            @RequestParam(required = false) String orderId,
+            @RegisteredOAuth2AuthorizedClient("picloud") OAuth2AuthorizedClient client) {
+        InputStream stream = streams.platformEvents(
+                type, tenant, orderId, client.getAccessToken().getTokenValue());
+        return EventStreamRelay.relay(stream, line -> line.startsWith("event:") ? "event:platform-event" : line);
     }
 
     @GetMapping("/ops/orders/{orderId}")

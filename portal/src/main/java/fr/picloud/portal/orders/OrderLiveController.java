@@ -1,9 +1,8 @@
 package fr.picloud.portal.orders;
 
-import fr.picloud.portal.services.OrderFeedClient;
-import java.io.IOException;
+import fr.picloud.portal.services.EventStreams;
+import fr.picloud.portal.web.EventStreamRelay;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -23,34 +22,17 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 @Controller
 class OrderLiveController {
 
-    private final OrderFeedClient feeds;
+    private final EventStreams streams;
 
-    OrderLiveController(OrderFeedClient feeds) {
-        this.feeds = feeds;
+    OrderLiveController(EventStreams streams) {
+        this.streams = streams;
     }
 
     @GetMapping(path = "/orders/{id}/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     ResponseEntity<StreamingResponseBody> live(
             @PathVariable UUID id, @RegisteredOAuth2AuthorizedClient("picloud") OAuth2AuthorizedClient client) {
         // opened here, on the request's thread, so that a refusal is an ordinary error page
-        InputStream feed = feeds.open(id, client.getAccessToken().getTokenValue());
-        StreamingResponseBody relay = out -> relay(feed, out);
-        return ResponseEntity.ok()
-                .contentType(MediaType.TEXT_EVENT_STREAM)
-                .header("Cache-Control", "no-store")
-                .header("X-Accel-Buffering", "no")
-                .body(relay);
-    }
-
-    /** Copies the feed as it comes, each read flushed, until either side ends it. */
-    private static void relay(InputStream feed, OutputStream out) throws IOException {
-        try (feed) {
-            byte[] buffer = new byte[8192];
-            int read;
-            while ((read = feed.read(buffer)) >= 0) {
-                out.write(buffer, 0, read);
-                out.flush();
-            }
-        }
+        InputStream feed = streams.orderFeed(id, client.getAccessToken().getTokenValue());
+        return EventStreamRelay.relay(feed, line -> line);
     }
 }

@@ -140,6 +140,7 @@ class PortalSecurityTest {
                 "/migration",
                 "/ops/sagas/" + SOME_ORDER,
                 "/ops/orders/" + SOME_ORDER,
+                "/ops/events/live",
                 "/admin/tenants",
                 "/admin/tenants/police"
             })

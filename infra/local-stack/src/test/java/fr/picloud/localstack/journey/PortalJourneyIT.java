@@ -170,9 +170,7 @@ class PortalJourneyIT {
                 .click();
         waitFor(approver, PAGE, "the page").until(ExpectedConditions.presenceOfElementLocated(By.id("decided")));
         approver.get(portal.resolve("/orders/" + order).toString());
-        ((JavascriptExecutor) approver)
-                .executeScript("window.sseMessages = 0;"
-                        + " document.addEventListener('htmx:sseMessage', () => window.sseMessages++)");
+        countLiveEvents(approver);
 
         // the order's page follows the saga without a reload
         waitFor(approver, PROVISIONING, "order " + order + " COMPLETED on its page")
@@ -190,7 +188,7 @@ class PortalJourneyIT {
                 .as("the build's steps")
                 .hasSizeGreaterThan(2)
                 .allSatisfy(row -> assertThat(row.getAttribute("data-state")).isEqualTo("DONE"));
-        assertThat(((Number) ((JavascriptExecutor) approver).executeScript("return window.sseMessages")).intValue())
+        assertThat(liveEventsHeard(approver))
                 .as("events the page heard on the order's live feed (server-sent events) while it moved")
                 .isPositive();
         screenshot(approver, "portal-order-completed");
@@ -329,6 +327,8 @@ class PortalJourneyIT {
         // ops takes a saga in hand: an order whose build fails (the floating IP refused) and whose undo
         // cannot delete its server (the emulator refuses every delete) ends COMPENSATION_FAILED; once the
         // cloud is well again, ops retries it from the page and it ends COMPENSATED
+        ops.get(portal.resolve("/ops").toString());
+        countLiveEvents(ops);
         api("PUT", stack.endpoints().emulator(), "/_emulator/faults", null, """
                 {"createFailures": {"floatingip": {"count": 1, "status": 400}}, "deleteFailures": {"server": 1000}}""");
         JsonNode built =
@@ -343,7 +343,8 @@ class PortalJourneyIT {
                 .path("id")
                 .asString());
         api("POST", stack.endpoints().orders(), "/api/v1/orders/" + failing + "/approve", "approver-police", "{}");
-        ops.get(portal.resolve("/ops").toString());
+        waitFor(ops, PROVISIONING, "the ops page to hear the new order's events on its live stream")
+                .until(driver -> liveEventsHeard(driver) > 0);
         waitFor(ops, PROVISIONING, "order " + failing + "'s saga COMPENSATION_FAILED among the sagas to take in hand")
                 .until(driver -> {
                     driver.navigate().refresh();
@@ -497,6 +498,17 @@ class PortalJourneyIT {
                         driver.getCurrentUrl().startsWith(portal.resolve(page).toString())
                                 && !driver.findElements(By.id("signed-in-user")).isEmpty());
         assertThat(browser.findElement(By.id("signed-in-user")).getText()).isEqualTo(account);
+    }
+
+    /** From now on the page counts the server-sent events htmx's SSE extension hands over. */
+    private static void countLiveEvents(WebDriver browser) {
+        ((JavascriptExecutor) browser)
+                .executeScript("window.sseMessages = 0;"
+                        + " document.addEventListener('htmx:sseMessage', () => window.sseMessages++)");
+    }
+
+    private static int liveEventsHeard(WebDriver browser) {
+        return ((Number) ((JavascriptExecutor) browser).executeScript("return window.sseMessages")).intValue();
     }
 
     private static void type(WebDriver browser, String id, String text) {
