@@ -41,6 +41,9 @@ class OrdersController {
     static final Set<String> SETTLED =
             Set.of("COMPLETED", "FAILED", "REJECTED", "CANCELLED", "DECOMMISSIONED", "PENDING_APPROVAL");
 
+    /** The phases after which a saga reports nothing more. */
+    static final Set<String> SAGA_OVER = Set.of("COMPLETED", "COMPENSATED");
+
     static final int PAGE_SIZE = 20;
 
     /** Statuses in which an order may have day-2 operations to show. */
@@ -140,10 +143,16 @@ class OrdersController {
         model.addAttribute("me", CurrentUser.name());
         // the saga at work now, or the last one: what the order's page shows step by step
         List<SagaProgress> sagas = progressOf(order);
-        model.addAttribute("saga", sagas.isEmpty() ? null : sagas.getLast());
+        SagaProgress saga = sagas.isEmpty() ? null : sagas.getLast();
+        model.addAttribute("saga", saga);
+        // the saga's last steps come on their own topic and may trail the order's outcome: the page
+        // keeps following until they are in too
+        boolean sagaOver = saga == null || SAGA_OVER.contains(saga.phase());
         model.addAttribute(
                 "settled",
-                SETTLED.contains(order.status()) && operations.stream().noneMatch(OrdersController::open));
+                SETTLED.contains(order.status())
+                        && sagaOver
+                        && operations.stream().noneMatch(OrdersController::open));
     }
 
     /** The order's sagas; without them (order-service could not say) the page shows the rest. */
