@@ -223,7 +223,12 @@ public class SagaStarter {
                         saga.orderId(),
                         saga.tenant(),
                         SagaKind.OPERATION.name(),
-                        saga.steps().stream().map(SagaStep::name).toList()));
+                        // the steps it runs: the order's steps it starts from (its project) are done already
+                        // and report nothing, so a follower would wait for them forever
+                        saga.steps().stream()
+                                .filter(each -> each.status() != StepStatus.DONE)
+                                .map(SagaStep::name)
+                                .toList()));
         scheduling.scheduleNew(saga.id());
         return Optional.of(saga.id());
     }
