@@ -27,6 +27,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -362,7 +363,14 @@ class OpsViewIT {
                     // closed by the test
                 }
             });
-            await("the stream to open").atMost(Duration.ofSeconds(10)).until(() -> lines.contains(":connected"));
+            try {
+                await("the stream to open").atMost(Duration.ofSeconds(30)).until(() -> lines.contains(":connected"));
+            } catch (ConditionTimeoutException e) {
+                String status = response.isDone() && !response.isCompletedExceptionally()
+                        ? String.valueOf(response.join().statusCode())
+                        : "no response";
+                throw new AssertionError(uri + " did not open within 30 s: " + status + ", read " + lines, e);
+            }
         }
 
         List<String> ids() {

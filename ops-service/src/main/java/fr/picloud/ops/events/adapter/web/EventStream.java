@@ -27,6 +27,7 @@ final class EventStream {
     private final AtomicBoolean open = new AtomicBoolean(true);
     private final JsonMapper json;
     private final Duration heartbeat;
+    private volatile Thread writer;
 
     private EventStream(SseEmitter emitter, JsonMapper json, Duration heartbeat) {
         this.emitter = emitter;
@@ -37,7 +38,7 @@ final class EventStream {
     static SseEmitter open(LiveEvents live, EventFilter filter, JsonMapper json, Duration timeout, Duration heartbeat) {
         SseEmitter emitter = new SseEmitter(timeout.toMillis());
         EventStream stream = new EventStream(emitter, json, heartbeat);
-        LiveEvents.Subscription subscription = live.subscribe(filter, stream::offer);
+        LiveEvents.Subscription subscription = live.subscribe(filter, stream::offer, stream::end);
         Runnable close = () -> {
             stream.open.set(false);
             subscription.close();
@@ -45,7 +46,15 @@ final class EventStream {
         emitter.onCompletion(close);
         emitter.onTimeout(close);
         emitter.onError(error -> close.run());
-        Thread.ofVirtual().name("ops-event-stream").start(() -> stream.run(close));
+        try {
+            // sent before the handler returns, so it goes out as the response starts whatever the stream's thread does
+            emitter.send(SseEmitter.event().comment("connected"));
+        } catch (IOException e) {
+            close.run();
+            emitter.completeWithError(e);
+            return emitter;
+        }
+        stream.writer = Thread.ofVirtual().name("ops-event-stream").start(() -> stream.run(close));
         return emitter;
     }
 
@@ -55,9 +64,17 @@ final class EventStream {
         }
     }
 
+    /** The service stops: the stream completes now rather than at its next heartbeat. */
+    private void end() {
+        open.set(false);
+        Thread thread = writer;
+        if (thread != null) {
+            thread.interrupt();
+        }
+    }
+
     private void run(Runnable close) {
         try {
-            emitter.send(SseEmitter.event().comment("connected"));
             while (open.get()) {
                 PlatformEvent event = queue.poll(heartbeat.toMillis(), TimeUnit.MILLISECONDS);
                 if (event == null) {
