@@ -26,6 +26,10 @@ final class OfferingMother {
         return body;
     }
 
+    static JsonMapper json() {
+        return JSON;
+    }
+
     static String json(ObjectNode body) {
         return JSON.writeValueAsString(body);
     }

@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * The floor of a search: the one statement the service sends when it answers from the database (a
- * page of hits with the facets and total), run with plain JDBC and nothing around it. Kept in step
+ * page of hits with the category, provider and price facets and total), run with plain JDBC and nothing around it. Kept in step
  * with PostgresOfferingSearch by hand; the benchmark compares the totals both find, so a drift in
  * the conditions shows.
  */
@@ -22,6 +22,9 @@ final class FloorQueries {
             "name", "name_en",
             "category", "category",
             "provider", "provider_id");
+
+    private static final String PRICE_RANGE =
+            "width_bucket(o.monthly_price, array[25,100,500]::numeric[]) as price_range";
 
     /** A statement and its parameters, in order. */
     record Statement(String sql, List<Object> parameters) {}
@@ -55,11 +58,12 @@ final class FloorQueries {
         String column = ORDER_BY.get(descending ? sort.substring(1) : sort);
         String order = column + (sort.equals("relevance") || descending ? " desc" : " asc") + ", code";
         String hit = " select 0 as part, page.position, o.id, o.code, o.name_fr, o.name_en, o.category,"
-                + " o.provider_id, o.provider_name, o.tags, o.sla_tier, o.status, null::int as rolled_up,"
-                + " null::bigint as n from page join offering o on o.id = page.id union all select 1, null, null,"
-                + " null, null, null, f.category, f.provider_id, null, null, null, null, grouping(f.category),"
-                + " count(*) from ";
-        String facets = " group by grouping sets ((f.category), (f.provider_id), ()) order by part, position";
+                + " o.provider_id, o.provider_name, o.tags, o.sla_tier, o.status, o.monthly_price,"
+                + " null::int as rolled_up, null::bigint as n from page join offering o on o.id = page.id"
+                + " union all select 1, null, null, null, null, null, f.category, f.provider_id, null, null, null,"
+                + " null, f.price_range::numeric, grouping(f.category, f.provider_id, f.price_range), count(*) from ";
+        String facets = " group by grouping sets ((f.category), (f.provider_id), (f.price_range), ())"
+                + " order by part, position";
         List<Object> parameters = new ArrayList<>();
         String sql;
         if (hasText) {
@@ -67,7 +71,8 @@ final class FloorQueries {
             parameters.add(search.text());
             parameters.add(search.text());
             parameters.addAll(where);
-            sql = "with matches as materialized (select o.id, o.code, o.name_en, o.category, o.provider_id, " + rank
+            sql = "with matches as materialized (select o.id, o.code, o.name_en, o.category, o.provider_id, "
+                    + PRICE_RANGE + ", " + rank
                     + " as rank from offering o, (select websearch_to_tsquery('picloud_fr', ?)"
                     + " || websearch_to_tsquery('picloud_en', ?) as query) q" + conditions
                     + "), page as (select id, rank, row_number() over (order by " + order + ") as position"
@@ -84,7 +89,9 @@ final class FloorQueries {
             sql = "with page as (select id, rank, row_number() over (order by " + order + ") as position"
                     + " from (select o.id, o.code" + sortColumn + ", 0::real as rank"
                     + " from offering o" + conditions + " order by " + order + " limit ? offset ?) p)"
-                    + hit + "(select o.category, o.provider_id from offering o" + conditions + ") f" + facets;
+                    + hit + "(select o.category, o.provider_id, " + PRICE_RANGE + " from offering o" + conditions
+                    + ") f"
+                    + facets;
         }
         return new Statement(sql, parameters);
     }
@@ -106,9 +113,8 @@ final class FloorQueries {
                     rows.getArray("tags").getArray();
                     rows.getString("sla_tier");
                     rows.getString("status");
-                } else if (rows.getString("category") == null
-                        && rows.getString("provider_id") == null
-                        && rows.getInt("rolled_up") == 1) {
+                    rows.getBigDecimal("monthly_price");
+                } else if (rows.getInt("rolled_up") == 0b111) {
                     total = rows.getLong("n");
                 }
             }

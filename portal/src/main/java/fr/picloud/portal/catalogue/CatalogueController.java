@@ -8,7 +8,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The catalogue: a search box, facets (category, provider) with their counts, and pages of results. */
+/**
+ * The catalogue: a search box, facets (category, provider, price range) with their counts, and pages of
+ * results with each offering's reference price.
+ */
 @Controller
 class CatalogueController {
 
@@ -30,9 +33,10 @@ class CatalogueController {
             @RequestParam(required = false) String q,
             @RequestParam(required = false) String category,
             @RequestParam(required = false) String provider,
+            @RequestParam(required = false) String price,
             @RequestParam(defaultValue = "0") int page,
             Model model) {
-        Search search = new Search(q, category, provider, null, Math.max(0, page), PAGE_SIZE);
+        Search search = new Search(q, category, provider, null, price, Math.max(0, page), PAGE_SIZE);
         long started = System.nanoTime();
         SearchResult result = catalog.search(search);
         model.addAttribute("search", search);

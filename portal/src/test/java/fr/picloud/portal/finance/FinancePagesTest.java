@@ -20,6 +20,7 @@ import fr.picloud.portal.services.BillingClient.ResourceFacts;
 import fr.picloud.portal.services.BillingClient.Spend;
 import fr.picloud.portal.services.BillingClient.Statement;
 import fr.picloud.portal.services.ServiceProblem;
+import fr.picloud.portal.web.PortalPageTest;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,8 +32,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.OidcLoginRequestPostProcessor;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -40,13 +39,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.client.ResourceAccessException;
 
 /** The finance pages as billing-service's answers make them, billing replaced by a stand-in. */
-@SpringBootTest(
-        properties = {
-            "spring.security.oauth2.client.registration.picloud.provider=stand-in",
-            "spring.security.oauth2.client.provider.stand-in.authorization-uri=http://127.0.0.1:9/authorize",
-            "spring.security.oauth2.client.provider.stand-in.token-uri=http://127.0.0.1:9/token"
-        })
-@AutoConfigureMockMvc
+@PortalPageTest
 class FinancePagesTest {
 
     private static final String MONTH =

@@ -158,6 +158,21 @@ public class OfferingService {
     }
 
     /**
+     * Works out again, and stores, the reference price of up to {@code limit} offerings whose later
+     * price list is in force today; safe on every instance at once (each takes rows no other holds).
+     *
+     * @return how many it stored: fewer than {@code limit} when none is left
+     */
+    @Transactional
+    public int rollReferencePrices(int limit) {
+        List<UUID> due = offerings.lockPriceChangesDue(today(), limit);
+        for (UUID id : due) {
+            offerings.find(id).ifPresent(offerings::save);
+        }
+        return due.size();
+    }
+
+    /**
      * An offering's schema must be a JSON Schema, and its template may only refer to parameters the
      * schema defines: otherwise an order could pass validation and still not be buildable.
      */

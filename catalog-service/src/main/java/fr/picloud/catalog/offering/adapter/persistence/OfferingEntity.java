@@ -5,6 +5,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -68,6 +70,13 @@ class OfferingEntity {
 
     @Column(name = "max_lifetime_days")
     Integer maxLifetimeDays;
+
+    /** The reference price a price-range search files the offering under (V6); null in no range. */
+    @Column(name = "monthly_price")
+    BigDecimal monthlyPrice;
+
+    @Column(name = "price_changes_on")
+    LocalDate priceChangesOn;
 
     /** Null until first stored: that is how Spring Data knows to insert without a look-up. */
     @Version

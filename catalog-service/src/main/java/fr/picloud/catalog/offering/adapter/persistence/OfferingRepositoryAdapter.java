@@ -1,6 +1,8 @@
 package fr.picloud.catalog.offering.adapter.persistence;
 
 import fr.picloud.catalog.offering.application.OfferingRepository;
+import fr.picloud.catalog.offering.application.ReferencePrice;
+import fr.picloud.catalog.offering.application.ReferencePrices;
 import fr.picloud.catalog.offering.domain.Offering;
 import fr.picloud.catalog.offering.domain.OfferingCategory;
 import fr.picloud.catalog.offering.domain.OfferingDetails;
@@ -10,6 +12,7 @@ import fr.picloud.contracts.offering.OfferingState.Provider;
 import fr.picloud.contracts.offering.PriceList;
 import fr.picloud.contracts.offering.ResourceTemplate;
 import jakarta.persistence.EntityManager;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -30,11 +33,14 @@ class OfferingRepositoryAdapter implements OfferingRepository {
     private final OfferingJpaRepository jpa;
     private final EntityManager entityManager;
     private final JsonMapper json;
+    private final ReferencePrices referencePrices;
 
-    OfferingRepositoryAdapter(OfferingJpaRepository jpa, EntityManager entityManager, JsonMapper json) {
+    OfferingRepositoryAdapter(
+            OfferingJpaRepository jpa, EntityManager entityManager, JsonMapper json, ReferencePrices referencePrices) {
         this.jpa = jpa;
         this.entityManager = entityManager;
         this.json = json;
+        this.referencePrices = referencePrices;
     }
 
     @Override
@@ -82,6 +88,12 @@ class OfferingRepositoryAdapter implements OfferingRepository {
         // else managed in this transaction: its changes are flushed at commit
     }
 
+    @Override
+    public List<UUID> lockPriceChangesDue(LocalDate day, int limit) {
+        return jpa.lockPriceChangesDue(day, limit);
+    }
+
+    /** Also files the offering under its reference price of today (the search's price range). */
     private void copy(Offering offering, OfferingEntity entity) {
         OfferingDetails details = offering.details();
         entity.id = offering.id();
@@ -104,6 +116,9 @@ class OfferingRepositoryAdapter implements OfferingRepository {
         entity.resourceTemplate = json.writeValueAsString(details.resourceTemplate());
         entity.priceLists = json.writeValueAsString(offering.priceLists());
         entity.maxLifetimeDays = details.maxLifetimeDays();
+        ReferencePrice price = referencePrices.today(offering);
+        entity.monthlyPrice = price.monthly().orElse(null);
+        entity.priceChangesOn = price.changesOn().orElse(null);
     }
 
     private Offering toDomain(OfferingEntity entity) {

@@ -19,6 +19,7 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.util.ElisionFilter;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StringField;
@@ -46,6 +47,8 @@ final class OfferingDocuments {
     static final String PROVIDER = "provider";
     static final String TAG = "tag";
     static final String STATUS = "status";
+    /** The reference price in cents, for the price range filter (points) and facet (doc values). */
+    static final String PRICE = "price_cents";
     /** Names, code and tags analysed in French, then in English; descriptions likewise. */
     static final String TITLE_FR = "title_fr";
 
@@ -57,6 +60,7 @@ final class OfferingDocuments {
     static final String CATEGORY_FACET = "category";
 
     static final String PROVIDER_FACET = "provider";
+    static final String PRICE_FACET = "price";
 
     private OfferingDocuments() {}
 
@@ -125,6 +129,11 @@ final class OfferingDocuments {
             document.add(new StringField(TAG, tag, Field.Store.NO));
         }
         document.add(new StringField(STATUS, offering.status(), Field.Store.NO));
+        if (offering.monthlyPrice() != null) {
+            long cents = offering.monthlyPrice().movePointRight(2).longValueExact();
+            document.add(new LongPoint(PRICE, cents));
+            document.add(new NumericDocValuesField(PRICE, cents));
+        }
         String codeAndTags = offering.code() + " " + String.join(" ", offering.tags());
         document.add(new TextField(TITLE_FR, offering.nameFr() + " " + codeAndTags, Field.Store.NO));
         document.add(new TextField(TITLE_EN, offering.nameEn() + " " + codeAndTags, Field.Store.NO));

@@ -1,5 +1,6 @@
 package fr.picloud.catalog.offering.adapter.search;
 
+import fr.picloud.catalog.offering.application.OfferingSearch;
 import fr.picloud.catalog.offering.application.OfferingSearch.Hit;
 import fr.picloud.catalog.offering.application.OfferingSearch.Result;
 import java.io.IOException;
@@ -14,11 +15,14 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.FacetsCollectorManager.FacetsResult;
 import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.range.LongRange;
+import org.apache.lucene.facet.range.LongRangeFacetCounts;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
@@ -70,6 +74,9 @@ final class OfferingIndex {
             "provider", new SortField(OfferingDocuments.PROVIDER, SortField.Type.STRING));
 
     private static final SortField BY_CODE = SORT_FIELDS.get("code");
+
+    /** {@link OfferingSearch#PRICE_RANGES} in cents: each from its lower bound, below its upper one. */
+    private static final LongRange[] PRICE_RANGES = priceRanges();
 
     /** Segments a search may have to read before {@link #compact} merges them. */
     static final int MAX_SEGMENTS = 8;
@@ -238,9 +245,22 @@ final class OfferingIndex {
         Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
         facets.put(OfferingDocuments.CATEGORY_FACET, new TreeMap<>());
         facets.put(OfferingDocuments.PROVIDER_FACET, new TreeMap<>());
+        facets.put(OfferingDocuments.PRICE_FACET, new LinkedHashMap<>());
+        if (total > 0) {
+            FacetResult prices = new LongRangeFacetCounts(OfferingDocuments.PRICE, matches, PRICE_RANGES)
+                    .getAllChildren(OfferingDocuments.PRICE);
+            for (LabelAndValue range : prices.labelValues) {
+                if (range.value.longValue() > 0) { // as the database's grouping: only ranges with matches
+                    facets.get(OfferingDocuments.PRICE_FACET).put(range.label, range.value.longValue());
+                }
+            }
+        }
         if (total > 0 && searcher.facets != null) {
             SortedSetDocValuesFacetCounts counts = new SortedSetDocValuesFacetCounts(searcher.facets, matches);
             for (Map.Entry<String, Map<String, Long>> dimension : facets.entrySet()) {
+                if (dimension.getKey().equals(OfferingDocuments.PRICE_FACET)) {
+                    continue;
+                }
                 FacetResult counted = counts.getAllChildren(dimension.getKey());
                 if (counted != null) {
                     for (LabelAndValue value : counted.labelValues) {
@@ -260,7 +280,27 @@ final class OfferingIndex {
         filter(query, OfferingDocuments.PROVIDER, search.provider());
         filter(query, OfferingDocuments.TAG, search.tag());
         filter(query, OfferingDocuments.STATUS, search.status());
+        if (search.minCents() != null || search.maxCents() != null) {
+            query.add(
+                    LongPoint.newRangeQuery(
+                            OfferingDocuments.PRICE,
+                            search.minCents() == null ? Long.MIN_VALUE : search.minCents(),
+                            search.maxCents() == null ? Long.MAX_VALUE : search.maxCents() - 1),
+                    Occur.FILTER);
+        }
         return query.build();
+    }
+
+    private static LongRange[] priceRanges() {
+        List<Integer> bounds = OfferingSearch.PRICE_BOUNDS;
+        LongRange[] ranges = new LongRange[bounds.size() + 1];
+        long from = Long.MIN_VALUE;
+        for (int i = 0; i <= bounds.size(); i++) {
+            long to = i < bounds.size() ? bounds.get(i) * 100L : Long.MAX_VALUE;
+            ranges[i] = new LongRange(OfferingSearch.PRICE_RANGES.get(i), from, true, to, i == bounds.size());
+            from = to;
+        }
+        return ranges;
     }
 
     private static void filter(BooleanQuery.Builder query, String field, String value) {

@@ -1,7 +1,9 @@
 package fr.picloud.catalog.offering.adapter.search;
 
+import fr.picloud.catalog.offering.application.OfferingSearch;
 import fr.picloud.catalog.offering.application.OfferingSearch.Hit;
 import fr.picloud.catalog.offering.application.OfferingSearch.Result;
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -11,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -26,6 +29,9 @@ import org.springframework.stereotype.Component;
  * without text takes its page straight from the (status, category|provider, code) indexes and counts
  * its facets from the same indexes.
  *
+ * <p>The price facet counts the matches per range of {@link OfferingSearch#PRICE_BOUNDS} of their
+ * reference price (V6's {@code monthly_price}, included in both browsing indexes).
+ *
  * <p>It answers while the in-memory index is built ({@link IndexedOfferingSearch}), and on request
  * ({@code Cache-Control: no-cache}); the benchmark compares the two.
  */
@@ -40,7 +46,19 @@ class PostgresOfferingSearch {
             "provider", "provider_id");
 
     static final String HIT_COLUMNS = "o.id, o.code, o.name_fr, o.name_en, o.category, o.provider_id,"
-            + " o.provider_name, o.tags, o.sla_tier, o.status";
+            + " o.provider_name, o.tags, o.sla_tier, o.status, o.monthly_price";
+
+    /** The price range of a row: 0 below the first bound, 1 from it to the next, and so on; null unpriced. */
+    private static final String PRICE_RANGE = "width_bucket(o.monthly_price, array["
+            + OfferingSearch.PRICE_BOUNDS.stream().map(String::valueOf).collect(Collectors.joining(","))
+            + "]::numeric[]) as price_range";
+
+    /** grouping(category, provider_id, price_range) of each grouping set's rows. */
+    private static final int BY_CATEGORY = 0b011;
+
+    private static final int BY_PROVIDER = 0b101;
+    private static final int BY_PRICE = 0b110;
+    private static final int ALL = 0b111;
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -64,6 +82,8 @@ class PostgresOfferingSearch {
             // ranking costs a ts_rank per match: only when the page is ordered by it
             String rank = sort.equals("relevance") ? "ts_rank(o.search_vector, q.query)" : "0::real";
             sql.append("matches as materialized (select o.id, o.code, o.name_en, o.category, o.provider_id, ")
+                    .append(PRICE_RANGE)
+                    .append(", ")
                     .append(rank)
                     .append(" as rank from offering o, (select websearch_to_tsquery('picloud_fr', :text)")
                     .append(" || websearch_to_tsquery('picloud_en', :text) as query) q")
@@ -91,34 +111,46 @@ class PostgresOfferingSearch {
                 .append(HIT_COLUMNS)
                 .append(", null::int as rolled_up, null::bigint as n from page join offering o on o.id = page.id");
         sql.append(" union all select 1, null, null, null, null, null, f.category, f.provider_id, null, null,")
-                .append(" null, null, grouping(f.category), count(*) from ")
-                .append(hasText ? "matches f" : "(select o.category, o.provider_id from offering o" + where + ") f")
-                .append(" group by grouping sets ((f.category), (f.provider_id), ())");
+                .append(" null, null, f.price_range::numeric, grouping(f.category, f.provider_id, f.price_range),")
+                .append(" count(*) from ")
+                .append(
+                        hasText
+                                ? "matches f"
+                                : "(select o.category, o.provider_id, " + PRICE_RANGE + " from offering o" + where
+                                        + ") f")
+                .append(" group by grouping sets ((f.category), (f.provider_id), (f.price_range), ())");
         sql.append(" order by part, position");
 
         List<Hit> items = new ArrayList<>(search.size());
         Map<String, Long> categories = new TreeMap<>();
         Map<String, Long> providers = new TreeMap<>();
+        Map<Integer, Long> priceRanges = new TreeMap<>();
         long[] total = {0};
         jdbc.query(sql.toString(), parameters, row -> {
             if (row.getInt("part") == 0) {
                 items.add(hit(row));
                 return;
             }
-            String category = row.getString("category");
-            String provider = row.getString("provider_id");
             long count = row.getLong("n");
-            if (category != null) {
-                categories.put(category, count);
-            } else if (provider != null) {
-                providers.put(provider, count);
-            } else if (row.getInt("rolled_up") == 1) {
-                total[0] = count;
+            switch (row.getInt("rolled_up")) {
+                case BY_CATEGORY -> categories.put(row.getString("category"), count);
+                case BY_PROVIDER -> providers.put(row.getString("provider_id"), count);
+                case BY_PRICE -> {
+                    BigDecimal range = row.getBigDecimal("monthly_price");
+                    if (range != null) { // the unpriced offerings' group
+                        priceRanges.put(range.intValueExact(), count);
+                    }
+                }
+                case ALL -> total[0] = count;
+                default -> throw new IllegalStateException("a facet row of no grouping set");
             }
         });
         Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
         facets.put("category", Collections.unmodifiableMap(categories));
         facets.put("provider", Collections.unmodifiableMap(providers));
+        Map<String, Long> prices = new LinkedHashMap<>();
+        priceRanges.forEach((range, count) -> prices.put(OfferingSearch.PRICE_RANGES.get(range), count));
+        facets.put("price", Collections.unmodifiableMap(prices));
         return new Result(List.copyOf(items), total[0], Collections.unmodifiableMap(facets));
     }
 
@@ -134,7 +166,8 @@ class PostgresOfferingSearch {
                 row.getString("provider_name"),
                 List.of((String[]) row.getArray("tags").getArray()),
                 row.getString("sla_tier"),
-                row.getString("status"));
+                row.getString("status"),
+                row.getBigDecimal("monthly_price"));
     }
 
     private static String where(SearchKey search, MapSqlParameterSource parameters) {
@@ -146,6 +179,14 @@ class PostgresOfferingSearch {
         addEquals(conditions, parameters, "o.category", "category", search.category());
         addEquals(conditions, parameters, "o.provider_id", "provider", search.provider());
         addEquals(conditions, parameters, "o.status", "status", search.status());
+        if (search.minCents() != null) {
+            conditions.add("o.monthly_price >= :minPrice");
+            parameters.addValue("minPrice", BigDecimal.valueOf(search.minCents(), 2));
+        }
+        if (search.maxCents() != null) {
+            conditions.add("o.monthly_price < :maxPrice");
+            parameters.addValue("maxPrice", BigDecimal.valueOf(search.maxCents(), 2));
+        }
         if (search.tag() != null) {
             conditions.add("o.tags @> array[:tag]::text[]");
             parameters.addValue("tag", search.tag());

@@ -22,6 +22,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -153,7 +155,10 @@ class OfferingController {
             summary = "Search the catalogue: full text in French and English, filters, facets",
             description = "Answered from the instance's search index, which holds every change committed"
                     + " before the search began, on any instance; Cache-Control: no-cache asks for the"
-                    + " database's own full-text search instead.")
+                    + " database's own full-text search instead. minPrice and maxPrice (euros a month,"
+                    + " from minPrice, below maxPrice) keep the offerings whose reference price (the monthly"
+                    + " quote of the schema's defaults at the price in force) is in that range; the price"
+                    + " facet counts the matches per range (0-25, 25-100, 100-500, 500-).")
     OfferingSearch.Result search(
             @RequestHeader(name = "Cache-Control", required = false) String cacheControl,
             @RequestParam(required = false) @Size(max = 200) String q,
@@ -163,7 +168,9 @@ class OfferingController {
             @RequestParam(required = false) OfferingStatus status,
             @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
-            @RequestParam(required = false) String sort) {
+            @RequestParam(required = false) String sort,
+            @RequestParam(required = false) @DecimalMin("0") @DecimalMax("1000000000") BigDecimal minPrice,
+            @RequestParam(required = false) @DecimalMin("0") @DecimalMax("1000000000") BigDecimal maxPrice) {
         if (sort != null && !OfferingSearch.SORTS.contains(sort.replaceFirst("^-", ""))) {
             throw new InvalidInputException(
                     "unknown sort field " + sort,
@@ -174,8 +181,8 @@ class OfferingController {
         if (visible != OfferingStatus.PUBLISHED && !CurrentUser.get().hasRole(Roles.CATALOG_ADMIN)) {
             throw new AccessDeniedException("only catalogue administrators see " + visible + " offerings");
         }
-        OfferingSearch.Query query =
-                new OfferingSearch.Query(q, category, provider, tag, visible.name(), page, size, sort);
+        OfferingSearch.Query query = new OfferingSearch.Query(
+                q, category, provider, tag, visible.name(), page, size, sort, minPrice, maxPrice);
         boolean noCache =
                 cacheControl != null && cacheControl.toLowerCase(Locale.ROOT).contains("no-cache");
         return noCache ? search.searchUncached(query) : search.search(query);

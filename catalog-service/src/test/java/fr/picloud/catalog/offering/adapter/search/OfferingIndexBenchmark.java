@@ -54,7 +54,8 @@ class OfferingIndexBenchmark {
                             (String) provider.get("name"),
                             (List<String>) offering.get("tags"),
                             (String) offering.get("slaTier"),
-                            "DRAFT".equals(offering.get("status")) ? "DRAFT" : "PUBLISHED"),
+                            "DRAFT".equals(offering.get("status")) ? "DRAFT" : "PUBLISHED",
+                            null),
                     description.get("fr"),
                     description.get("en")));
             if (row % BATCH == BATCH - 1) {

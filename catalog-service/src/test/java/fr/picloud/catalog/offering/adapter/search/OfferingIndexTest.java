@@ -1,10 +1,12 @@
 package fr.picloud.catalog.offering.adapter.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import fr.picloud.catalog.offering.application.OfferingSearch.Hit;
 import fr.picloud.catalog.offering.application.OfferingSearch.Query;
 import fr.picloud.catalog.offering.application.OfferingSearch.Result;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,7 +28,8 @@ class OfferingIndexTest {
                 "Hardened Linux server",
                 "COMPUTE",
                 "pi-cloud",
-                "vm"));
+                "vm",
+                "120.00"));
         index.put(offering(
                 "vm-budget",
                 "Machine virtuelle économique",
@@ -35,7 +38,8 @@ class OfferingIndexTest {
                 "Shared server",
                 "COMPUTE",
                 "partner",
-                "vm"));
+                "vm",
+                "25.00"));
         index.put(offering(
                 "k8s-ns",
                 "Espace de noms Kubernetes",
@@ -44,7 +48,8 @@ class OfferingIndexTest {
                 "Container deployments",
                 "CONTAINER",
                 "pi-cloud",
-                "kubernetes"));
+                "kubernetes",
+                null));
         index.publish(1);
     }
 
@@ -105,6 +110,26 @@ class OfferingIndexTest {
     }
 
     @Test
+    void a_price_range_keeps_the_offerings_priced_from_its_lower_bound_and_below_its_upper_one() {
+        assertThat(search(null, null, null, 0, 20, null).facets().get("price"))
+                .as("every range with matches, in order; the unpriced offering in none")
+                .containsExactly(entry("25-100", 1L), entry("100-500", 1L));
+        assertThat(priced("25", "100")).containsExactly("vm-budget");
+        assertThat(priced("25.01", null)).containsExactly("vm-secure");
+        assertThat(priced(null, "120")).containsExactly("vm-budget");
+        assertThat(priced(null, "120.001")).as("below 120.01: 120.00 is in").containsExactly("vm-budget", "vm-secure");
+        assertThat(priced("0", null)).as("any price at all").containsExactly("vm-budget", "vm-secure");
+        assertThat(priced("500", null)).isEmpty();
+
+        Result ranged =
+                index.search(SearchKey.of(query("machine", null, new BigDecimal("100"), new BigDecimal("500"))));
+        assertThat(ranged.total()).isEqualTo(1);
+        assertThat(ranged.facets().get("price")).containsExactly(entry("100-500", 1L));
+        assertThat(ranged.facets().get("provider")).containsExactly(entry("pi-cloud", 1L));
+        assertThat(ranged.items()).extracting(Hit::monthlyPrice).containsExactly(new BigDecimal("120.00"));
+    }
+
+    @Test
     void a_put_replaces_the_offering_and_is_searchable_once_published() {
         UUID id = UUID.nameUUIDFromBytes("vm-budget".getBytes());
         index.put(new IndexedOffering(
@@ -118,7 +143,8 @@ class OfferingIndexTest {
                         "Partner",
                         List.of("vm"),
                         null,
-                        "RETIRED"),
+                        "RETIRED",
+                        null),
                 "",
                 ""));
 
@@ -129,6 +155,16 @@ class OfferingIndexTest {
         Result retired = index.search(SearchKey.of(new Query("renamed", null, null, null, "RETIRED", 0, 20, null)));
         assertThat(retired.items()).extracting(Hit::nameEn).containsExactly("Renamed machine");
         assertThat(index.documents()).isEqualTo(3);
+    }
+
+    private List<String> priced(String min, String max) {
+        Query query =
+                query(null, "code", min == null ? null : new BigDecimal(min), max == null ? null : new BigDecimal(max));
+        return index.search(SearchKey.of(query)).items().stream().map(Hit::code).toList();
+    }
+
+    private static Query query(String text, String sort, BigDecimal minPrice, BigDecimal maxPrice) {
+        return new Query(text, null, null, null, "PUBLISHED", 0, 20, sort, minPrice, maxPrice);
     }
 
     private List<String> codes(String text) {
@@ -149,7 +185,8 @@ class OfferingIndexTest {
             String descriptionEn,
             String category,
             String provider,
-            String tag) {
+            String tag,
+            String monthlyPrice) {
         return new IndexedOffering(
                 new Hit(
                         UUID.nameUUIDFromBytes(code.getBytes()),
@@ -161,7 +198,8 @@ class OfferingIndexTest {
                         provider.toUpperCase(),
                         List.of(tag),
                         "GOLD",
-                        "PUBLISHED"),
+                        "PUBLISHED",
+                        monthlyPrice == null ? null : new BigDecimal(monthlyPrice)),
                 descriptionFr,
                 descriptionEn);
     }
